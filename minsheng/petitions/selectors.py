@@ -1,0 +1,187 @@
+"""Reads of petitions, always scoped to what the user may see (属地管理、分级负责)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from minsheng.accounts.models import Organisation, User
+from minsheng.accounts.selectors import organisations_in_scope
+from minsheng.lib import crypto, idnumber, phone
+
+from .models import (
+    Attachment,
+    Category,
+    Matter,
+    MatterEvent,
+    Nature,
+    Petitioner,
+    Submission,
+    SubmissionPetitioner,
+)
+from .permissions import can_register, sees_all_accusations
+
+
+def matters_visible_to(*, user: User) -> QuerySet[Matter]:
+    """Matters received by, handled by or concerning an organisation in the user's scope."""
+    matters = Matter.objects.all()
+    if not user.is_authenticated:
+        return matters.none()
+    if not user.is_superuser:
+        scope = organisations_in_scope(user=user).values("pk")
+        matters = matters.filter(
+            Q(receiving_org__in=scope) | Q(handling_org__in=scope) | Q(concerned_org__in=scope)
+        )
+    if not sees_all_accusations(user):
+        matters = matters.exclude(nature=Nature.ACCUSATION)
+    return matters
+
+
+@dataclass(frozen=True)
+class MatterFilters:
+    status: str = ""
+    organisation: Organisation | None = None
+    category: Category | None = None
+    channel: str = ""
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    text: str = ""
+    sort: str = "-received_at"
+
+
+MATTER_SORTS = {
+    "-received_at": ("-received_at", "-pk"),
+    "received_at": ("received_at", "pk"),
+    "number": ("number_prefix", "number_year", "number_seq"),
+    "-number": ("-number_prefix", "-number_year", "-number_seq"),
+    "due_on": ("due_on", "-received_at"),
+    "status": ("status", "-received_at"),
+}
+
+
+def matter_list(*, user: User, filters: MatterFilters) -> QuerySet[Matter]:
+    matters = matters_visible_to(user=user)
+    if filters.status:
+        matters = matters.filter(status=filters.status)
+    if filters.organisation is not None:
+        subtree = Organisation.objects.filter(path__startswith=filters.organisation.path).values("pk")
+        matters = matters.filter(
+            Q(receiving_org__in=subtree) | Q(handling_org__in=subtree) | Q(concerned_org__in=subtree)
+        )
+    if filters.category is not None:
+        matters = matters.filter(category__in=category_subtree_ids(filters.category))
+    if filters.channel:
+        matters = matters.filter(
+            Exists(Submission.objects.filter(matter=OuterRef("pk"), channel=filters.channel))
+        )
+    if filters.received_from:
+        matters = matters.filter(received_at__date__gte=filters.received_from)
+    if filters.received_to:
+        matters = matters.filter(received_at__date__lte=filters.received_to)
+    text = filters.text.strip()
+    if text:
+        matters = matters.filter(
+            Q(number__icontains=text) | Q(title__icontains=text) | Q(content__icontains=text)
+            | Q(demands__icontains=text)
+        )
+    order = MATTER_SORTS.get(filters.sort, MATTER_SORTS["-received_at"])
+    return matters.select_related("receiving_org", "handling_org", "concerned_org", "category").order_by(*order)
+
+
+def category_subtree_ids(category: Category) -> list[int]:
+    ids, frontier = [category.pk], [category.pk]
+    while frontier:
+        frontier = list(Category.objects.filter(parent__in=frontier).values_list("pk", flat=True))
+        ids.extend(frontier)
+    return ids
+
+
+def matter_get(*, user: User, pk: int) -> Matter:
+    """Raise Matter.DoesNotExist for matters that do not exist or that the user may not see."""
+    return matters_visible_to(user=user).select_related(
+        "receiving_org", "handling_org", "concerned_org", "category", "registered_by"
+    ).get(pk=pk)
+
+
+def matter_get_by_number(*, user: User, number: str) -> Matter:
+    return matters_visible_to(user=user).get(number=number.strip())
+
+
+def matter_submissions(*, matter: Matter) -> QuerySet[Submission]:
+    links = SubmissionPetitioner.objects.select_related("petitioner").order_by("-is_representative", "pk")
+    return (
+        matter.submissions.select_related("receiving_org", "registered_by", "concerned_org", "category")
+        .prefetch_related(Prefetch("submissionpetitioner_set", queryset=links, to_attr="petitioner_links"))
+        .order_by("received_at", "pk")
+    )
+
+
+def matter_events(*, matter: Matter) -> QuerySet[MatterEvent]:
+    return matter.events.select_related("actor", "organisation").order_by("at", "pk")
+
+
+def matter_attachments(*, matter: Matter) -> QuerySet[Attachment]:
+    return matter.attachments.select_related("uploaded_by").order_by("uploaded_at", "pk")
+
+
+def matter_petitioners(*, matter: Matter) -> QuerySet[Petitioner]:
+    return Petitioner.objects.filter(submissions__matter=matter).distinct().order_by("name", "pk")
+
+
+def attachment_get(*, user: User, pk: int) -> Attachment:
+    return Attachment.objects.select_related("matter").get(
+        pk=pk, matter__in=matters_visible_to(user=user).values("pk")
+    )
+
+
+def petitioner_search(*, user: User, query: str, limit: int = 8) -> list[Petitioner]:
+    """Candidates while a registrar types: exact ID or phone through the keyed hash, else name."""
+    if not can_register(user):
+        return []
+    query = (query or "").strip()
+    if not query:
+        return []
+    people = Petitioner.objects.all()
+    id_candidate = idnumber.normalize(query)
+    phone_candidate = phone.normalize(query)
+    if idnumber.is_valid(id_candidate):
+        people = people.filter(id_number_hash=crypto.lookup_hash(id_candidate))
+    elif phone_candidate.isdigit() and len(phone_candidate) >= 7:
+        people = people.filter(phone_hash=crypto.lookup_hash(phone_candidate))
+    elif len(query) >= 1 and not query.isdigit():
+        people = people.filter(name__startswith=query[:50])
+    else:
+        return []
+    return list(
+        people.annotate(
+            matter_count=Count("submissions__matter", distinct=True),
+            visit_count=Count("submissions", filter=Q(submissions__channel="visit"), distinct=True),
+        ).order_by("-matter_count", "name", "pk")[:limit]
+    )
+
+
+def petitioner_get(*, user: User, pk: int) -> Petitioner:
+    if not can_register(user) and not Submission.objects.filter(
+        petitioners__pk=pk, matter__in=matters_visible_to(user=user).values("pk")
+    ).exists():
+        raise Petitioner.DoesNotExist
+    return Petitioner.objects.get(pk=pk)
+
+
+def petitioner_matters(*, user: User, petitioner: Petitioner) -> QuerySet[Matter]:
+    return (
+        matters_visible_to(user=user)
+        .filter(submissions__petitioners=petitioner)
+        .distinct()
+        .select_related("receiving_org", "handling_org")
+        .order_by("-received_at")
+    )
+
+
+def categories_active() -> QuerySet[Category]:
+    return Category.objects.filter(is_active=True).select_related("parent").order_by("level", "sort_order", "name")
+
+
+def matter_status_counts(*, user: User) -> dict[str, int]:
+    rows = matters_visible_to(user=user).values("status").annotate(n=Count("pk")).order_by()
+    return {row["status"]: row["n"] for row in rows}

@@ -1,0 +1,59 @@
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from minsheng.lib import uploads as upload_checks
+
+from ..models import Attachment, Matter, MatterEvent, Submission
+from ..selectors import matters_visible_to
+from .events import matter_event_record
+
+
+def check_upload(upload) -> upload_checks.CheckedUpload:
+    return upload_checks.check(
+        upload, name=upload.name, size=upload.size, max_bytes=settings.ATTACHMENT_MAX_BYTES,
+        allowed=settings.ATTACHMENT_ALLOWED_TYPES,
+    )
+
+
+def check_uploads(uploads: Sequence, errors: dict) -> list:
+    """Check every file before anything is written, adding messages to `errors` under "uploads"."""
+    checked = []
+    for upload in uploads:
+        try:
+            checked.append((upload, check_upload(upload)))
+        except upload_checks.RejectedUpload as exc:
+            errors.setdefault("uploads", []).append(f"{upload.name}：{exc}")
+    return checked
+
+
+@transaction.atomic
+def attachment_add(
+    *, actor, matter: Matter, upload, submission: Submission | None = None,
+    checked: upload_checks.CheckedUpload | None = None,
+) -> Attachment:
+    if not matters_visible_to(user=actor).filter(pk=matter.pk).exists():
+        raise PermissionDenied("您无权向该信访事项上传附件")
+    if checked is None:
+        try:
+            checked = check_upload(upload)
+        except upload_checks.RejectedUpload as exc:
+            raise ValidationError({"file": [str(exc)]}) from exc
+    attachment = Attachment(
+        matter=matter, submission=submission, original_name=upload.name[:200], content_type=checked.content_type,
+        size=upload.size, uploaded_by=actor if getattr(actor, "pk", None) else None,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    try:
+        attachment.save()
+        matter_event_record(
+            matter=matter, kind=MatterEvent.Kind.ATTACHMENT_ADDED, actor=actor, note=attachment.original_name,
+            data={"attachment": attachment.pk, "size": attachment.size},
+        )
+    except BaseException:
+        # The row is rolled back with the transaction; the file must not stay behind as an orphan.
+        attachment.file.storage.delete(attachment.file.name)
+        raise
+    return attachment

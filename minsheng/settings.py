@@ -1,0 +1,209 @@
+"""Settings for Minsheng.
+
+Everything that differs between a laptop and production comes from the environment:
+
+- MINSHENG_DEBUG            "1" for development (default "1" so `make run` works out of the box)
+- MINSHENG_SECRET_KEY       Django's secret key
+- DATABASE_URL              default: SQLite under var/
+- MINSHENG_FIELD_KEYS       comma-separated Fernet keys; the first encrypts, all decrypt (key rotation)
+- MINSHENG_HASH_KEY         key of the keyed hash used to find ID and phone numbers
+- MINSHENG_ALLOWED_HOSTS    comma-separated
+
+In development the secrets are generated once into var/dev-secrets.json so that a fresh clone runs
+with one command; production refuses to start without them.
+"""
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from cryptography.fernet import Fernet
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("MINSHENG_VAR_DIR", BASE_DIR / "var"))
+
+DEBUG = os.environ.get("MINSHENG_DEBUG", "1") == "1"
+
+
+def _development_secrets() -> dict:
+    path = VAR_DIR / "dev-secrets.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    generated = {
+        "MINSHENG_SECRET_KEY": secrets.token_urlsafe(50),
+        "MINSHENG_FIELD_KEYS": Fernet.generate_key().decode(),
+        "MINSHENG_HASH_KEY": secrets.token_urlsafe(32),
+    }
+    path.write_text(json.dumps(generated, indent=2))
+    path.chmod(0o600)
+    return generated
+
+
+def _secret(name: str) -> str:
+    value = os.environ.get(name)
+    if value:
+        return value
+    if not DEBUG:
+        raise ImproperlyConfigured(f"{name} must be set when MINSHENG_DEBUG is not 1")
+    return _development_secrets()[name]
+
+
+SECRET_KEY = _secret("MINSHENG_SECRET_KEY")
+FIELD_ENCRYPTION_KEYS = [k.strip() for k in _secret("MINSHENG_FIELD_KEYS").split(",") if k.strip()]
+FIELD_HASH_KEY = _secret("MINSHENG_HASH_KEY")
+
+ALLOWED_HOSTS = [h for h in os.environ.get("MINSHENG_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("MINSHENG_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "axes",
+    "minsheng.accounts",
+    "minsheng.audit",
+    "minsheng.petitions",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "minsheng.middleware.ChosenLanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that a locked-out login is answered before any view runs.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "minsheng.urls"
+WSGI_APPLICATION = "minsheng.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "minsheng" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'minsheng.sqlite3'}"),
+        conn_max_age=60,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets readers go on while one registrar writes; IMMEDIATE avoids "database is locked"
+        # errors when two transactions both try to upgrade a read lock.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "transaction_mode": "IMMEDIATE",
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+# --- Login security -------------------------------------------------------------------------------
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "minsheng.accounts.validators.CharacterClassValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
+# Locked per account: a township office shares one IP behind NAT, and locking the IP would lock out
+# every registrar there because one colleague mistyped.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+
+SESSION_COOKIE_AGE = 30 * 60  # idle sessions end after 30 minutes …
+SESSION_SAVE_EVERY_REQUEST = True  # … counted from the last request, not from login
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "petitions:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# --- Language and time ----------------------------------------------------------------------------
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+# --- Files ----------------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [
+    BASE_DIR / "minsheng" / "static",
+    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+]
+MEDIA_ROOT = VAR_DIR / "media"
+# Attachments are served by a view that checks who may see the matter, never from MEDIA_URL.
+MEDIA_URL = "/media-not-served/"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o640
+
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+ATTACHMENT_ALLOWED_TYPES = ["pdf", "jpeg", "png", "docx", "xlsx", "doc", "xls", "txt", "mp3", "mp4"]
+
+# --- Domain settings ------------------------------------------------------------------------------
+# Roles that may reveal a full ID or phone number; every reveal is written to the audit log.
+PERSONAL_DATA_FULL_VIEW_ROLES = ["registrar", "handler", "supervisor", "admin"]
+# Art 22: the petition bureau routes a matter within 15 days of receipt.
+ROUTE_DEADLINE_DAYS = 15
+MATTER_LIST_PAGE_SIZE = 25
+SHARED_DATA_DIR = Path(os.environ.get("MINSHENG_SHARED_DATA", BASE_DIR.parent / "shared" / "data"))
+
+NINJA_PAGINATION_PER_PAGE = 50
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"minsheng": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+}
+
+ADMIN_SITE_HEADER = _("民声 · 管理后台")
