@@ -41,23 +41,35 @@ class City:
 def city(db) -> City:
     c = City()
     c.root = organisation_create(name="怀仁市", kind=Organisation.Kind.CITY, region_code="140624")
-    c.leadership = organisation_create(name="怀仁市人民政府", kind=Organisation.Kind.LEADERSHIP, parent=c.root)
+    c.leadership = organisation_create(
+        name="怀仁市人民政府", kind=Organisation.Kind.LEADERSHIP, parent=c.root
+    )
     c.bureau = organisation_create(
         name="怀仁市信访局", kind=Organisation.Kind.PETITION_BUREAU, parent=c.root, number_prefix="怀信"
     )
     c.housing = organisation_create(
-        name="怀仁市住房和城乡建设局", short_name="住建局", kind=Organisation.Kind.DEPARTMENT, parent=c.root,
+        name="怀仁市住房和城乡建设局",
+        short_name="住建局",
+        kind=Organisation.Kind.DEPARTMENT,
+        parent=c.root,
         number_prefix="怀住建信",
     )
     c.discipline = organisation_create(name="市纪委监委", kind=Organisation.Kind.DISCIPLINE, parent=c.root)
     c.yunzhong = organisation_create(
-        name="云中镇", kind=Organisation.Kind.TOWNSHIP, parent=c.root, region_code="140624100", number_prefix="云中信"
+        name="云中镇",
+        kind=Organisation.Kind.TOWNSHIP,
+        parent=c.root,
+        region_code="140624100",
+        number_prefix="云中信",
     )
     c.yunzhong_village = organisation_create(
         name="东关村", kind=Organisation.Kind.VILLAGE, parent=c.yunzhong, region_code="140624100201"
     )
     c.jinshatan = organisation_create(
-        name="金沙滩镇", kind=Organisation.Kind.TOWNSHIP, parent=c.root, region_code="140624101",
+        name="金沙滩镇",
+        kind=Organisation.Kind.TOWNSHIP,
+        parent=c.root,
+        region_code="140624101",
         number_prefix="金沙信",
     )
     c.jinshatan_village = organisation_create(
@@ -66,7 +78,12 @@ def city(db) -> City:
 
     def user(username, role, organisation, **extra):
         return user_create(
-            username=username, password=PASSWORD, full_name=username, role=role, organisation=organisation, **extra
+            username=username,
+            password=PASSWORD,
+            full_name=username,
+            role=role,
+            organisation=organisation,
+            **extra,
         )
 
     c.registrar = user("dengji", Role.REGISTRAR, c.bureau)
@@ -99,9 +116,11 @@ def register(city):
         }
         defaults.update(fields)
         if petitioners is None:
-            petitioners = [petition_services.PetitionerEntry(
-                name="李桂兰", id_number=make_id_number(), phone="13912345678", address="云中镇东关村"
-            )]
+            petitioners = [
+                petition_services.PetitionerEntry(
+                    name="李桂兰", id_number=make_id_number(), phone="13912345678", address="云中镇东关村"
+                )
+            ]
         return petition_services.submission_register(actor=actor, petitioners=petitioners, **defaults)
 
     return _register
@@ -117,3 +136,50 @@ def api_client_for(client):
         return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
     return _for
+
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """Debian's Chromium driven by Playwright; never a downloaded browser build."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around
+    # it are still synchronous, so Django's async-safety guard does not apply.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium_browser, live_server):
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base_url = live_server.url
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield page
+    context.close()
+
+
+def browser_login(page, username: str, password: str = PASSWORD) -> None:
+    page.goto(f"{page.base_url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{page.base_url}/")

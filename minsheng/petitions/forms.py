@@ -42,7 +42,8 @@ class OrganisationChoiceField(forms.ModelChoiceField):
 class IntakeForm(forms.Form):
     channel = forms.ChoiceField(label=_("渠道"), choices=Channel.choices, initial=Channel.VISIT)
     received_at = forms.DateTimeField(
-        label=_("收到时间"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        label=_("收到时间"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     receiving_org = OrganisationChoiceField(label=_("登记单位"), queryset=Organisation.objects.none())
     head_count = forms.IntegerField(label=_("来访人数"), min_value=1, max_value=10000, initial=1)
@@ -50,7 +51,10 @@ class IntakeForm(forms.Form):
     content = forms.CharField(label=_("信访内容"), widget=forms.Textarea(attrs={"rows": 5}))
     demands = forms.CharField(label=_("诉求"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     concerned_org = OrganisationChoiceField(
-        label=_("涉及单位/地区"), queryset=Organisation.objects.none(), required=False, empty_label=_("（未指定）")
+        label=_("涉及单位/地区"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("（未指定）"),
     )
     place = forms.CharField(label=_("问题发生地"), max_length=200, required=False)
     category = CategoryChoiceField(
@@ -58,7 +62,9 @@ class IntakeForm(forms.Form):
     )
     nature = forms.ChoiceField(label=_("性质"), choices=Nature.choices, initial=Nature.CLAIM)
     matter_number = forms.CharField(
-        label=_("追加到已有事项"), max_length=40, required=False,
+        label=_("追加到已有事项"),
+        max_length=40,
+        required=False,
         help_text=_("同一事项再次信访时填写已有事项编号，例如 怀信〔2026〕00123；留空则新建事项"),
     )
     uploads = MultipleFileField(label=_("附件"), required=False)
@@ -109,21 +115,34 @@ def apply_service_errors(error: ValidationError, form: forms.Form, formset=None,
 
 class MatterFilterForm(forms.Form):
     q = forms.CharField(label=_("包含文字"), required=False, max_length=100)
-    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部状态")), *Matter.Status.choices])
+    status = forms.ChoiceField(
+        label=_("状态"), required=False, choices=[("", _("全部状态")), *Matter.Status.choices]
+    )
     organisation = OrganisationChoiceField(
         label=_("单位"), required=False, queryset=Organisation.objects.none(), empty_label=_("全部单位")
     )
     category = CategoryChoiceField(
         label=_("分类"), required=False, queryset=Category.objects.none(), empty_label=_("全部分类")
     )
-    channel = forms.ChoiceField(label=_("渠道"), required=False, choices=[("", _("全部渠道")), *Channel.choices])
-    received_from = forms.DateField(label=_("收到日期自"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    received_to = forms.DateField(label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    channel = forms.ChoiceField(
+        label=_("渠道"), required=False, choices=[("", _("全部渠道")), *Channel.choices]
+    )
+    received_from = forms.DateField(
+        label=_("收到日期自"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    received_to = forms.DateField(
+        label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     sort = forms.ChoiceField(
-        label=_("排序"), required=False,
+        label=_("排序"),
+        required=False,
         choices=[
-            ("-received_at", _("收到时间（新→旧）")), ("received_at", _("收到时间（旧→新）")),
-            ("number", _("编号")), ("-number", _("编号（倒序）")), ("due_on", _("期限（近→远）")), ("status", _("状态")),
+            ("-received_at", _("收到时间（新→旧）")),
+            ("received_at", _("收到时间（旧→新）")),
+            ("number", _("编号")),
+            ("-number", _("编号（倒序）")),
+            ("due_on", _("期限（近→远）")),
+            ("status", _("状态")),
         ],
     )
 

@@ -15,7 +15,11 @@ class Category(models.Model):
 
     name = models.CharField(_("名称"), max_length=50)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级分类"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("上级分类"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     level = models.PositiveSmallIntegerField(_("层级"), default=1)
@@ -50,9 +54,10 @@ class Petitioner(models.Model):
 
     name = models.CharField(_("姓名"), max_length=50)
     id_number_encrypted = models.TextField(blank=True, default="")
+    # NULL, not "", for people without an ID number: unique must allow many of them.
     id_number_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
     phone_encrypted = models.TextField(blank=True, default="")
-    phone_hash = models.CharField(max_length=64, null=True, blank=True, db_index=True)
+    phone_hash = models.CharField(max_length=64, null=True, blank=True, db_index=True)  # noqa: DJ001
     address = models.CharField(_("住址"), max_length=200, blank=True)
     region_code = models.CharField(_("行政区划代码"), max_length=12, blank=True)
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
@@ -139,11 +144,19 @@ class Matter(models.Model):
         Organisation, verbose_name=_("登记单位"), on_delete=models.PROTECT, related_name="received_matters"
     )
     handling_org = models.ForeignKey(
-        Organisation, verbose_name=_("承办单位"), null=True, blank=True, on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("承办单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="handled_matters",
     )
     concerned_org = models.ForeignKey(
-        Organisation, verbose_name=_("涉及单位/地区"), null=True, blank=True, on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("涉及单位/地区"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="concerning_matters",
     )
     place = models.CharField(_("问题发生地"), max_length=200, blank=True)
@@ -151,8 +164,12 @@ class Matter(models.Model):
     received_at = models.DateTimeField(_("收到时间"), db_index=True)
     registered_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("登记人"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("登记人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
@@ -176,7 +193,9 @@ class Matter(models.Model):
                 fields=["number_prefix", "number_year", "number_seq"], name="matter_unique_number_parts"
             ),
             models.UniqueConstraint(
-                fields=["source", "external_id"], condition=~Q(external_id=""), name="matter_unique_external_id"
+                fields=["source", "external_id"],
+                condition=~Q(external_id=""),
+                name="matter_unique_external_id",
             ),
         ]
         indexes = [
@@ -202,8 +221,12 @@ class Submission(models.Model):
         Organisation, verbose_name=_("登记单位"), on_delete=models.PROTECT, related_name="+"
     )
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("登记人"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("登记人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     registered_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     head_count = models.PositiveIntegerField(_("来访人数"), default=1)
@@ -211,7 +234,11 @@ class Submission(models.Model):
     content = models.TextField(_("内容"))
     demands = models.TextField(_("诉求"), blank=True)
     concerned_org = models.ForeignKey(
-        Organisation, verbose_name=_("涉及单位/地区"), null=True, blank=True, on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("涉及单位/地区"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     place = models.CharField(_("问题发生地"), max_length=200, blank=True)
@@ -219,9 +246,7 @@ class Submission(models.Model):
         Category, verbose_name=_("分类"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     nature = models.CharField(_("性质"), max_length=20, choices=Nature.choices, default=Nature.CLAIM)
-    is_repeat = models.BooleanField(
-        _("重复信访"), default=False, help_text=_("同一信访人就同一事项再次信访")
-    )
+    is_repeat = models.BooleanField(_("重复信访"), default=False, help_text=_("同一信访人就同一事项再次信访"))
     petitioners = models.ManyToManyField(
         Petitioner, through="SubmissionPetitioner", related_name="submissions", verbose_name=_("信访人")
     )
@@ -257,6 +282,9 @@ class SubmissionPetitioner(models.Model):
             models.UniqueConstraint(fields=["submission", "petitioner"], name="submission_petitioner_unique"),
         ]
 
+    def __str__(self):
+        return f"{self.submission_id}:{self.petitioner_id}"
+
 
 class MatterEvent(models.Model):
     """One entry of a matter's timeline: who did what, when, with a note."""
@@ -272,11 +300,20 @@ class MatterEvent(models.Model):
     kind = models.CharField(_("事件"), max_length=40)
     at = models.DateTimeField(_("时间"))
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("单位"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Organisation,
+        verbose_name=_("单位"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     note = models.TextField(_("说明"), blank=True)
     from_status = models.CharField(max_length=20, blank=True)
@@ -313,7 +350,11 @@ class Reply(models.Model):
     replied_at = models.DateTimeField(_("答复时间"))
     outcome = models.CharField(_("处理结果"), max_length=20, choices=Outcome.choices, blank=True)
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("答复单位"), null=True, blank=True, on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("答复单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     author = models.ForeignKey(
@@ -324,6 +365,9 @@ class Reply(models.Model):
         verbose_name = _("答复")
         verbose_name_plural = _("答复")
         ordering = ["replied_at", "pk"]
+
+    def __str__(self):
+        return f"{self.matter_id} {self.replied_at:%Y-%m-%d}"
 
 
 def _attachment_path(instance, filename):
@@ -341,8 +385,12 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField(_("大小"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("上传人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
@@ -364,3 +412,6 @@ class MatterNumberSequence(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="matter_sequence_unique")]
+
+    def __str__(self):
+        return f"{self.prefix}〔{self.year}〕{self.last_value}"

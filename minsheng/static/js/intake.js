@@ -142,7 +142,7 @@
     setExisting(row, Boolean(fieldOf(row, "petitioner_id").value));
   }
 
-  document.getElementById("add-petitioner").addEventListener("click", () => {
+  function addRow() {
     const index = Number(totalForms.value);
     const html = template.innerHTML.replace(/__prefix__/g, String(index));
     rows.insertAdjacentHTML("beforeend", html);
@@ -151,7 +151,8 @@
     wire(row);
     renumber();
     fieldOf(row, "name").focus();
-  });
+  }
+  document.getElementById("add-petitioner").addEventListener("click", addRow);
 
   function toggleHeadCount() {
     headCountField.hidden = channel.value !== "visit";
@@ -163,6 +164,9 @@
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       form.requestSubmit();
+    } else if (event.altKey && event.code === "KeyP") {
+      event.preventDefault();
+      addRow();
     }
   });
 
