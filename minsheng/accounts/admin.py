@@ -12,7 +12,16 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name", "region_code"]
     autocomplete_fields = ["parent"]
-    fields = ["name", "short_name", "kind", "parent", "region_code", "number_prefix", "sort_order", "is_active"]
+    fields = [
+        "name",
+        "short_name",
+        "kind",
+        "parent",
+        "region_code",
+        "number_prefix",
+        "sort_order",
+        "is_active",
+    ]
 
     @admin.display(description=_("名称"), ordering="path")
     def indented_name(self, obj):

@@ -31,15 +31,23 @@ class Organisation(models.Model):
     short_name = models.CharField(_("简称"), max_length=30, blank=True)
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级机构"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("上级机构"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     region_code = models.CharField(
-        _("行政区划代码"), max_length=12, blank=True,
+        _("行政区划代码"),
+        max_length=12,
+        blank=True,
         validators=[RegexValidator(r"^(\d{6}|\d{9}|\d{12})$", _("行政区划代码应为 6、9 或 12 位数字"))],
     )
     number_prefix = models.CharField(
-        _("文号前缀"), max_length=12, blank=True,
+        _("文号前缀"),
+        max_length=12,
+        blank=True,
         help_text=_("信访事项编号的前缀，例如“怀信”生成 怀信〔2026〕00123"),
     )
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
@@ -87,7 +95,11 @@ class Role(models.TextChoices):
 class User(AbstractUser):
     full_name = models.CharField(_("姓名"), max_length=50, blank=True)
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("所属机构"), null=True, blank=True, on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("所属机构"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="users",
     )
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices, default=Role.HANDLER)

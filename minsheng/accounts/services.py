@@ -33,13 +33,17 @@ def organisation_save(*, organisation: Organisation) -> Organisation:
         Organisation.objects.filter(pk=organisation.pk).update(path=new_path)
         organisation.path = new_path
         if old_path:
-            for descendant in Organisation.objects.filter(path__startswith=old_path).exclude(pk=organisation.pk):
-                descendant.path = new_path + descendant.path[len(old_path):]
+            for descendant in Organisation.objects.filter(path__startswith=old_path).exclude(
+                pk=organisation.pk
+            ):
+                descendant.path = new_path + descendant.path[len(old_path) :]
                 descendant.save(update_fields=["path"])
     return organisation
 
 
-def organisation_create(*, name: str, kind: str, parent: Organisation | None = None, **fields) -> Organisation:
+def organisation_create(
+    *, name: str, kind: str, parent: Organisation | None = None, **fields
+) -> Organisation:
     organisation = Organisation(name=name, kind=kind, parent=parent, **fields)
     organisation.full_clean(exclude=["path"])
     return organisation_save(organisation=organisation)
@@ -47,12 +51,26 @@ def organisation_create(*, name: str, kind: str, parent: Organisation | None = N
 
 @transaction.atomic
 def user_create(
-    *, username: str, password: str, full_name: str, role: str, organisation: Organisation | None,
-    title: str = "", phone: str = "", is_staff: bool = False, is_superuser: bool = False,
+    *,
+    username: str,
+    password: str,
+    full_name: str,
+    role: str,
+    organisation: Organisation | None,
+    title: str = "",
+    phone: str = "",
+    is_staff: bool = False,
+    is_superuser: bool = False,
 ) -> User:
     user = User(
-        username=username, full_name=full_name, role=role, organisation=organisation, title=title,
-        phone=phone, is_staff=is_staff, is_superuser=is_superuser,
+        username=username,
+        full_name=full_name,
+        role=role,
+        organisation=organisation,
+        title=title,
+        phone=phone,
+        is_staff=is_staff,
+        is_superuser=is_superuser,
     )
     validate_password(password, user)
     user.set_password(password)
@@ -69,7 +87,9 @@ def _hash_token(raw: str) -> str:
 def api_token_create(*, user: User, name: str, request=None) -> tuple[ApiToken, str]:
     """Create a token and return it with its only plaintext copy."""
     raw = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name[:100] or "API", key_hash=_hash_token(raw), prefix=raw[:10])
+    token = ApiToken.objects.create(
+        user=user, name=name[:100] or "API", key_hash=_hash_token(raw), prefix=raw[:10]
+    )
     audit_record(action=AuditEntry.Action.API_TOKEN_CREATE, actor=user, obj=token, request=request)
     return token, raw
 

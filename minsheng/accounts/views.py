@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-
 from .selectors import api_tokens_of
 from .services import api_token_create, api_token_revoke
 
@@ -25,9 +24,14 @@ def api_tokens(request):
             messages.error(request, _("请填写令牌用途"))
         else:
             _token, new_token = api_token_create(user=request.user, name=name, request=request)
-    return render(request, "accounts/api_tokens.html", {
-        "tokens": api_tokens_of(user=request.user), "new_token": new_token,
-    })
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "tokens": api_tokens_of(user=request.user),
+            "new_token": new_token,
+        },
+    )
 
 
 @login_required
@@ -39,6 +43,3 @@ def api_token_revoke_view(request, pk: int):
     api_token_revoke(user=request.user, token=token, request=request)
     messages.success(request, _("令牌已吊销"))
     return redirect("accounts:api_tokens")
-
-
-

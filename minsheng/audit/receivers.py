@@ -24,6 +24,7 @@ def _on_logout(sender, request, user, **kwargs):
 @receiver(user_login_failed)
 def _on_login_failed(sender, credentials, request=None, **kwargs):
     audit_record(
-        action=AuditEntry.Action.LOGIN_FAILED, actor_label=str(credentials.get("username", ""))[:150],
+        action=AuditEntry.Action.LOGIN_FAILED,
+        actor_label=str(credentials.get("username", ""))[:150],
         request=request,
     )

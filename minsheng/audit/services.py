@@ -10,8 +10,15 @@ def client_ip(request) -> str | None:
 
 
 def audit_record(
-    *, action: str, actor=None, actor_label: str = "", obj=None, object_type: str = "",
-    object_id: str = "", detail: dict | None = None, request=None,
+    *,
+    action: str,
+    actor=None,
+    actor_label: str = "",
+    obj=None,
+    object_type: str = "",
+    object_id: str = "",
+    detail: dict | None = None,
+    request=None,
 ) -> AuditEntry:
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
@@ -21,6 +28,11 @@ def audit_record(
     else:
         actor = None
     return AuditEntry.objects.create(
-        action=action, actor=actor, actor_label=actor_label[:150], object_type=object_type,
-        object_id=object_id, detail=detail or {}, ip_address=client_ip(request),
+        action=action,
+        actor=actor,
+        actor_label=actor_label[:150],
+        object_type=object_type,
+        object_id=object_id,
+        detail=detail or {},
+        ip_address=client_ip(request),
     )

@@ -24,22 +24,34 @@ def _resolve(model, pk, field, errors, **extra):
 
 
 def _submission_out(submission) -> dict:
-    links = submission.submissionpetitioner_set.select_related("petitioner").order_by("-is_representative", "pk")
+    links = submission.submissionpetitioner_set.select_related("petitioner").order_by(
+        "-is_representative", "pk"
+    )
     return {
-        "id": submission.pk, "matter_number": submission.matter.number, "channel": submission.channel,
-        "received_at": submission.received_at, "head_count": submission.head_count,
-        "is_repeat": submission.is_repeat, "title": submission.title,
+        "id": submission.pk,
+        "matter_number": submission.matter.number,
+        "channel": submission.channel,
+        "received_at": submission.received_at,
+        "head_count": submission.head_count,
+        "is_repeat": submission.is_repeat,
+        "title": submission.title,
         "petitioners": [
-            {"id": link.petitioner.pk, "name": link.petitioner.name,
-             "id_number_masked": link.petitioner.id_number_masked, "phone_masked": link.petitioner.phone_masked,
-             "is_representative": link.is_representative}
+            {
+                "id": link.petitioner.pk,
+                "name": link.petitioner.name,
+                "id_number_masked": link.petitioner.id_number_masked,
+                "phone_masked": link.petitioner.phone_masked,
+                "is_representative": link.is_representative,
+            }
             for link in links
         ],
     }
 
 
 @router.post(
-    "/submissions", response={201: SubmissionOut, 403: ErrorOut, 422: ErrorOut}, summary="登记信访件",
+    "/submissions",
+    response={201: SubmissionOut, 403: ErrorOut, 422: ErrorOut},
+    summary="登记信访件",
     description="首次信访件新建信访事项；填写 matter_number 则追加到已有事项（同一信访人即记为重复信访）。",
 )
 def register_submission(request, body: SubmissionIn):
@@ -47,7 +59,8 @@ def register_submission(request, body: SubmissionIn):
     user = request.user
     receiving_org = (
         _resolve(Organisation, body.receiving_org_id, "receiving_org_id", errors)
-        if body.receiving_org_id is not None else user.organisation
+        if body.receiving_org_id is not None
+        else user.organisation
     )
     concerned_org = _resolve(Organisation, body.concerned_org_id, "concerned_org_id", errors)
     category = _resolve(Category, body.category_id, "category_id", errors)
@@ -60,16 +73,31 @@ def register_submission(request, body: SubmissionIn):
     if errors:
         raise ValidationError(errors)
     submission = services.submission_register(
-        actor=user, channel=body.channel, received_at=body.received_at, receiving_org=receiving_org,
+        actor=user,
+        channel=body.channel,
+        received_at=body.received_at,
+        receiving_org=receiving_org,
         petitioners=[
             services.PetitionerEntry(
-                petitioner_id=p.id, name=p.name, id_number=p.id_number, phone=p.phone, address=p.address,
-                region_code=p.region_code, is_representative=p.is_representative,
+                petitioner_id=p.id,
+                name=p.name,
+                id_number=p.id_number,
+                phone=p.phone,
+                address=p.address,
+                region_code=p.region_code,
+                is_representative=p.is_representative,
             )
             for p in body.petitioners
         ],
-        head_count=body.head_count, title=body.title, content=body.content, demands=body.demands,
-        concerned_org=concerned_org, place=body.place, category=category, nature=body.nature, matter=matter,
+        head_count=body.head_count,
+        title=body.title,
+        content=body.content,
+        demands=body.demands,
+        concerned_org=concerned_org,
+        place=body.place,
+        category=category,
+        nature=body.nature,
+        matter=matter,
         request=request,
     )
     return 201, _submission_out(submission)
@@ -89,16 +117,23 @@ class MatterQuery(Schema):
 @router.get("/matters", response=list[MatterOut], summary="信访事项列表（仅限可见范围）")
 @paginate(PageNumberPagination, page_size=50)
 def list_matters(request, filters: Query[MatterQuery]):
-    organisation = Organisation.objects.filter(pk=filters.organisation_id).first() if filters.organisation_id else None
+    organisation = (
+        Organisation.objects.filter(pk=filters.organisation_id).first() if filters.organisation_id else None
+    )
     category = Category.objects.filter(pk=filters.category_id).first() if filters.category_id else None
     if (filters.organisation_id and organisation is None) or (filters.category_id and category is None):
         return Matter.objects.none()
     matters = selectors.matter_list(
         user=request.user,
         filters=selectors.MatterFilters(
-            status=filters.status or "", organisation=organisation, category=category,
-            channel=filters.channel or "", received_from=filters.received_from, received_to=filters.received_to,
-            text=filters.q or "", sort=filters.sort,
+            status=filters.status or "",
+            organisation=organisation,
+            category=category,
+            channel=filters.channel or "",
+            received_from=filters.received_from,
+            received_to=filters.received_to,
+            text=filters.q or "",
+            sort=filters.sort,
         ),
     )
     return matters
@@ -118,15 +153,22 @@ def get_matter(request, matter_id: int):
     return matter
 
 
-@router.get("/matters/{matter_id}/events", response={200: list[MatterEventOut], 404: ErrorOut}, summary="办理记录")
+@router.get(
+    "/matters/{matter_id}/events", response={200: list[MatterEventOut], 404: ErrorOut}, summary="办理记录"
+)
 def list_matter_events(request, matter_id: int):
     matter = _get_matter(request, matter_id)
     return [
         {
-            "id": e.pk, "kind": e.kind, "kind_label": e.kind_label, "at": e.at,
+            "id": e.pk,
+            "kind": e.kind,
+            "kind_label": e.kind_label,
+            "at": e.at,
             "actor": e.actor.display_name if e.actor else None,
             "organisation": e.organisation.name if e.organisation else None,
-            "note": e.note, "from_status": e.from_status, "to_status": e.to_status,
+            "note": e.note,
+            "from_status": e.from_status,
+            "to_status": e.to_status,
         }
         for e in selectors.matter_events(matter=matter)
     ]

@@ -11,7 +11,14 @@ from pathlib import Path
 
 REQUIRED_COLUMNS = ("留言编号", "留言用户", "留言主题", "留言时间", "留言详情")
 REPLY_COLUMNS = ("答复意见", "答复时间")
-_TIME_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M", "%Y/%m/%d", "%Y-%m-%d")
+_TIME_FORMATS = (
+    "%Y/%m/%d %H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d",
+    "%Y-%m-%d",
+)
 
 
 class MalformedFile(ValueError):
@@ -115,5 +122,8 @@ def _read_xlsx(path: Path):
     header = list(header)
     while header and header[-1] in (None, ""):
         header.pop()
-    rows = [(n, row[: len(header)] if all(c in (None, "") for c in row[len(header):]) else row) for n, row in rows]
+    rows = [
+        (n, row[: len(header)] if all(c in (None, "") for c in row[len(header) :]) else row)
+        for n, row in rows
+    ]
     return header, rows

@@ -81,11 +81,15 @@ def matter_list(*, user: User, filters: MatterFilters) -> QuerySet[Matter]:
     text = filters.text.strip()
     if text:
         matters = matters.filter(
-            Q(number__icontains=text) | Q(title__icontains=text) | Q(content__icontains=text)
+            Q(number__icontains=text)
+            | Q(title__icontains=text)
+            | Q(content__icontains=text)
             | Q(demands__icontains=text)
         )
     order = MATTER_SORTS.get(filters.sort, MATTER_SORTS["-received_at"])
-    return matters.select_related("receiving_org", "handling_org", "concerned_org", "category").order_by(*order)
+    return matters.select_related("receiving_org", "handling_org", "concerned_org", "category").order_by(
+        *order
+    )
 
 
 def category_subtree_ids(category: Category) -> list[int]:
@@ -98,9 +102,11 @@ def category_subtree_ids(category: Category) -> list[int]:
 
 def matter_get(*, user: User, pk: int) -> Matter:
     """Raise Matter.DoesNotExist for matters that do not exist or that the user may not see."""
-    return matters_visible_to(user=user).select_related(
-        "receiving_org", "handling_org", "concerned_org", "category", "registered_by"
-    ).get(pk=pk)
+    return (
+        matters_visible_to(user=user)
+        .select_related("receiving_org", "handling_org", "concerned_org", "category", "registered_by")
+        .get(pk=pk)
+    )
 
 
 def matter_get_by_number(*, user: User, number: str) -> Matter:
@@ -161,9 +167,12 @@ def petitioner_search(*, user: User, query: str, limit: int = 8) -> list[Petitio
 
 
 def petitioner_get(*, user: User, pk: int) -> Petitioner:
-    if not can_register(user) and not Submission.objects.filter(
-        petitioners__pk=pk, matter__in=matters_visible_to(user=user).values("pk")
-    ).exists():
+    if (
+        not can_register(user)
+        and not Submission.objects.filter(
+            petitioners__pk=pk, matter__in=matters_visible_to(user=user).values("pk")
+        ).exists()
+    ):
         raise Petitioner.DoesNotExist
     return Petitioner.objects.get(pk=pk)
 
@@ -179,7 +188,11 @@ def petitioner_matters(*, user: User, petitioner: Petitioner) -> QuerySet[Matter
 
 
 def categories_active() -> QuerySet[Category]:
-    return Category.objects.filter(is_active=True).select_related("parent").order_by("level", "sort_order", "name")
+    return (
+        Category.objects.filter(is_active=True)
+        .select_related("parent")
+        .order_by("level", "sort_order", "name")
+    )
 
 
 def matter_status_counts(*, user: User) -> dict[str, int]:

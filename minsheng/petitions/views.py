@@ -30,12 +30,16 @@ def _matter_or_404(request, pk) -> Matter:
 def home(request):
     counts = selectors.matter_status_counts(user=request.user)
     recent = selectors.matter_list(user=request.user, filters=selectors.MatterFilters())[:10]
-    return render(request, "petitions/home.html", {
-        "status_counts": [(s, counts.get(s.value, 0)) for s in Matter.Status if counts.get(s.value)],
-        "total": sum(counts.values()),
-        "recent": recent,
-        "can_register": can_register(request.user),
-    })
+    return render(
+        request,
+        "petitions/home.html",
+        {
+            "status_counts": [(s, counts.get(s.value, 0)) for s in Matter.Status if counts.get(s.value)],
+            "total": sum(counts.values()),
+            "recent": recent,
+            "can_register": can_register(request.user),
+        },
+    )
 
 
 @login_required
@@ -46,15 +50,22 @@ def matter_list(request):
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         filters = selectors.MatterFilters(
-            status=data["status"], organisation=data["organisation"], category=data["category"],
-            channel=data["channel"], received_from=data["received_from"], received_to=data["received_to"],
-            text=data["q"], sort=data["sort"],
+            status=data["status"],
+            organisation=data["organisation"],
+            category=data["category"],
+            channel=data["channel"],
+            received_from=data["received_from"],
+            received_to=data["received_to"],
+            text=data["q"],
+            sort=data["sort"],
         )
     matters = selectors.matter_list(user=request.user, filters=filters)
     page = Paginator(matters, settings.MATTER_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    template = "petitions/_matter_table.html" if request.headers.get("HX-Request") else "petitions/matter_list.html"
+    template = (
+        "petitions/_matter_table.html" if request.headers.get("HX-Request") else "petitions/matter_list.html"
+    )
     return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
 
 
@@ -62,15 +73,19 @@ def matter_list(request):
 @require_GET
 def matter_detail(request, pk: int):
     matter = _matter_or_404(request, pk)
-    return render(request, "petitions/matter_detail.html", {
-        "matter": matter,
-        "submissions": selectors.matter_submissions(matter=matter),
-        "events": selectors.matter_events(matter=matter),
-        "attachments": selectors.matter_attachments(matter=matter),
-        "replies": matter.replies.select_related("organisation"),
-        "attachment_form": AttachmentForm(),
-        "can_reveal": can_reveal_personal_data(request.user),
-    })
+    return render(
+        request,
+        "petitions/matter_detail.html",
+        {
+            "matter": matter,
+            "submissions": selectors.matter_submissions(matter=matter),
+            "events": selectors.matter_events(matter=matter),
+            "attachments": selectors.matter_attachments(matter=matter),
+            "replies": matter.replies.select_related("organisation"),
+            "attachment_form": AttachmentForm(),
+            "can_reveal": can_reveal_personal_data(request.user),
+        },
+    )
 
 
 @login_required
@@ -97,9 +112,13 @@ def attachment_download(request, pk: int):
         attachment = selectors.attachment_get(user=request.user, pk=pk)
     except Attachment.DoesNotExist as exc:
         raise Http404(_("找不到该附件，或您无权查看")) from exc
-    audit_record(action=AuditEntry.Action.ATTACHMENT_DOWNLOAD, actor=request.user, obj=attachment, request=request)
+    audit_record(
+        action=AuditEntry.Action.ATTACHMENT_DOWNLOAD, actor=request.user, obj=attachment, request=request
+    )
     response = FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
         content_type=attachment.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
@@ -119,10 +138,16 @@ def intake(request):
                 continue
             row_index[len(entries)] = position
             data = row.cleaned_data
-            entries.append(services.PetitionerEntry(
-                petitioner_id=data.get("petitioner_id"), name=data["name"], id_number=data["id_number"],
-                phone=data["phone"], address=data["address"], is_representative=data["is_representative"],
-            ))
+            entries.append(
+                services.PetitionerEntry(
+                    petitioner_id=data.get("petitioner_id"),
+                    name=data["name"],
+                    id_number=data["id_number"],
+                    phone=data["phone"],
+                    address=data["address"],
+                    is_representative=data["is_representative"],
+                )
+            )
         data = form.cleaned_data
         matter = None
         if data["matter_number"]:
@@ -133,11 +158,22 @@ def intake(request):
         if not form.errors:
             try:
                 submission = services.submission_register(
-                    actor=request.user, channel=data["channel"], received_at=data["received_at"],
-                    receiving_org=data["receiving_org"], petitioners=entries, head_count=data["head_count"],
-                    title=data["title"], content=data["content"], demands=data["demands"],
-                    concerned_org=data["concerned_org"], place=data["place"], category=data["category"],
-                    nature=data["nature"], matter=matter, uploads=data["uploads"], request=request,
+                    actor=request.user,
+                    channel=data["channel"],
+                    received_at=data["received_at"],
+                    receiving_org=data["receiving_org"],
+                    petitioners=entries,
+                    head_count=data["head_count"],
+                    title=data["title"],
+                    content=data["content"],
+                    demands=data["demands"],
+                    concerned_org=data["concerned_org"],
+                    place=data["place"],
+                    category=data["category"],
+                    nature=data["nature"],
+                    matter=matter,
+                    uploads=data["uploads"],
+                    request=request,
                 )
             except ValidationError as exc:
                 apply_service_errors(exc, form, formset, row_index)
@@ -163,11 +199,15 @@ def petitioner_detail(request, pk: int):
         person = selectors.petitioner_get(user=request.user, pk=pk)
     except Petitioner.DoesNotExist as exc:
         raise Http404(_("找不到该信访人，或您无权查看")) from exc
-    return render(request, "petitions/petitioner_detail.html", {
-        "person": person,
-        "matters": selectors.petitioner_matters(user=request.user, petitioner=person)[:100],
-        "can_reveal": can_reveal_personal_data(request.user),
-    })
+    return render(
+        request,
+        "petitions/petitioner_detail.html",
+        {
+            "person": person,
+            "matters": selectors.petitioner_matters(user=request.user, petitioner=person)[:100],
+            "can_reveal": can_reveal_personal_data(request.user),
+        },
+    )
 
 
 @login_required
@@ -179,5 +219,7 @@ def petitioner_reveal(request, pk: int):
         raise Http404(_("找不到该信访人，或您无权查看")) from exc
     field = request.POST.get("field", "")
     with transaction.atomic():
-        value = services.petitioner_reveal(actor=request.user, petitioner=person, field=field, request=request)
+        value = services.petitioner_reveal(
+            actor=request.user, petitioner=person, field=field, request=request
+        )
     return render(request, "petitions/_revealed_value.html", {"value": value, "field": field})

@@ -13,7 +13,10 @@ from .events import matter_event_record
 
 def check_upload(upload) -> upload_checks.CheckedUpload:
     return upload_checks.check(
-        upload, name=upload.name, size=upload.size, max_bytes=settings.ATTACHMENT_MAX_BYTES,
+        upload,
+        name=upload.name,
+        size=upload.size,
+        max_bytes=settings.ATTACHMENT_MAX_BYTES,
         allowed=settings.ATTACHMENT_ALLOWED_TYPES,
     )
 
@@ -31,7 +34,11 @@ def check_uploads(uploads: Sequence, errors: dict) -> list:
 
 @transaction.atomic
 def attachment_add(
-    *, actor, matter: Matter, upload, submission: Submission | None = None,
+    *,
+    actor,
+    matter: Matter,
+    upload,
+    submission: Submission | None = None,
     checked: upload_checks.CheckedUpload | None = None,
 ) -> Attachment:
     if not matters_visible_to(user=actor).filter(pk=matter.pk).exists():
@@ -42,14 +49,21 @@ def attachment_add(
         except upload_checks.RejectedUpload as exc:
             raise ValidationError({"file": [str(exc)]}) from exc
     attachment = Attachment(
-        matter=matter, submission=submission, original_name=upload.name[:200], content_type=checked.content_type,
-        size=upload.size, uploaded_by=actor if getattr(actor, "pk", None) else None,
+        matter=matter,
+        submission=submission,
+        original_name=upload.name[:200],
+        content_type=checked.content_type,
+        size=upload.size,
+        uploaded_by=actor if getattr(actor, "pk", None) else None,
     )
     attachment.file.save(upload.name, upload, save=False)
     try:
         attachment.save()
         matter_event_record(
-            matter=matter, kind=MatterEvent.Kind.ATTACHMENT_ADDED, actor=actor, note=attachment.original_name,
+            matter=matter,
+            kind=MatterEvent.Kind.ATTACHMENT_ADDED,
+            actor=actor,
+            note=attachment.original_name,
             data={"attachment": attachment.pk, "size": attachment.size},
         )
     except BaseException:

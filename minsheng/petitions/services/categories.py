@@ -6,7 +6,15 @@ from django.db import transaction
 from ..models import Category
 
 # Categories a petition bureau needs beyond the message board's taxonomy.
-PETITION_CATEGORIES = ["征地拆迁", "涉法涉诉", "社会保障/低保", "劳动工资", "住房保障", "生态环境", "干部作风"]
+PETITION_CATEGORIES = [
+    "征地拆迁",
+    "涉法涉诉",
+    "社会保障/低保",
+    "劳动工资",
+    "住房保障",
+    "生态环境",
+    "干部作风",
+]
 PETITION_ROOT = "信访常见问题"
 
 

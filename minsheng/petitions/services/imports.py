@@ -33,9 +33,7 @@ def _aware(value):
 def messages_import(*, records: list[dict], organisation: Organisation, actor=None) -> ImportReport:
     """Import read records; rows already imported or incomplete are skipped with the reason."""
     report = ImportReport()
-    known = set(
-        Matter.objects.filter(source=Matter.Source.IMPORT).values_list("external_id", flat=True)
-    )
+    known = set(Matter.objects.filter(source=Matter.Source.IMPORT).values_list("external_id", flat=True))
     petitioners: dict[str, Petitioner] = {}
     for record in records:
         line = record.get("_line", 0)
@@ -69,31 +67,59 @@ def messages_import(*, records: list[dict], organisation: Organisation, actor=No
             petitioners[user_name] = person
 
         fields = {
-            "channel": Channel.ONLINE, "received_at": _aware(received), "receiving_org": organisation,
-            "title": title, "content": content, "demands": "", "concerned_org": None, "place": "",
-            "category": None, "nature": Nature.CLAIM,
+            "channel": Channel.ONLINE,
+            "received_at": _aware(received),
+            "receiving_org": organisation,
+            "title": title,
+            "content": content,
+            "demands": "",
+            "concerned_org": None,
+            "place": "",
+            "category": None,
+            "nature": Nature.CLAIM,
         }
-        matter = matter_open(actor=actor, submission_fields=fields, source=Matter.Source.IMPORT, external_id=external_id)
+        matter = matter_open(
+            actor=actor, submission_fields=fields, source=Matter.Source.IMPORT, external_id=external_id
+        )
         submission = Submission.objects.create(matter=matter, **fields)
         SubmissionPetitioner.objects.create(submission=submission, petitioner=person)
         matter_event_record(
-            matter=matter, kind=MatterEvent.Kind.IMPORTED, actor=actor, at=fields["received_at"],
-            to_status=Matter.Status.REGISTERED, note=f"历史留言导入（留言编号 {external_id}）",
+            matter=matter,
+            kind=MatterEvent.Kind.IMPORTED,
+            actor=actor,
+            at=fields["received_at"],
+            to_status=Matter.Status.REGISTERED,
+            note=f"历史留言导入（留言编号 {external_id}）",
         )
         if reply_text:
             Reply.objects.create(
-                matter=matter, text=reply_text, replied_at=_aware(replied), organisation=organisation, author=actor
+                matter=matter,
+                text=reply_text,
+                replied_at=_aware(replied),
+                organisation=organisation,
+                author=actor,
             )
             matter.status = Matter.Status.CLOSED
             matter.save(update_fields=["status"])
             matter_event_record(
-                matter=matter, kind=MatterEvent.Kind.REPLIED, actor=actor, at=_aware(replied),
-                from_status=Matter.Status.REGISTERED, to_status=Matter.Status.CLOSED, note="历史答复",
+                matter=matter,
+                kind=MatterEvent.Kind.REPLIED,
+                actor=actor,
+                at=_aware(replied),
+                from_status=Matter.Status.REGISTERED,
+                to_status=Matter.Status.CLOSED,
+                note="历史答复",
             )
         known.add(external_id)
         report.imported += 1
     audit_record(
-        action=AuditEntry.Action.IMPORT, actor=actor, object_type="petitions.matter",
-        detail={"imported": report.imported, "skipped": report.skipped_count, "organisation": organisation.pk},
+        action=AuditEntry.Action.IMPORT,
+        actor=actor,
+        object_type="petitions.matter",
+        detail={
+            "imported": report.imported,
+            "skipped": report.skipped_count,
+            "organisation": organisation.pk,
+        },
     )
     return report

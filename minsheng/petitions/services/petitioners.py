@@ -63,9 +63,10 @@ def petitioner_create(
     cleaned, errors = clean_petitioner_fields(
         name=name, id_number=id_number, phone_number=phone_number, address=address, region_code=region_code
     )
-    if cleaned["id_number"] and Petitioner.objects.filter(
-        id_number_hash=crypto.lookup_hash(cleaned["id_number"])
-    ).exists():
+    if (
+        cleaned["id_number"]
+        and Petitioner.objects.filter(id_number_hash=crypto.lookup_hash(cleaned["id_number"])).exists()
+    ):
         errors.setdefault("id_number", []).append("该身份证号码的信访人已存在，请直接选择")
     if errors:
         raise ValidationError(errors)
@@ -94,8 +95,11 @@ def petitioner_reveal(*, actor, petitioner: Petitioner, field: str, request=None
         raise PermissionDenied("您无权查看该信访人的信息") from exc
     value = crypto.decrypt(getattr(petitioner, REVEALABLE_FIELDS[field]))
     audit_record(
-        action=AuditEntry.Action.PERSONAL_DATA_VIEW, actor=actor, obj=petitioner,
-        detail={"field": field}, request=request,
+        action=AuditEntry.Action.PERSONAL_DATA_VIEW,
+        actor=actor,
+        obj=petitioner,
+        detail={"field": field},
+        request=request,
     )
     return value
 

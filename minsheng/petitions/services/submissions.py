@@ -49,8 +49,21 @@ class PetitionerEntry:
 
 
 def _check_fields(
-    *, actor, channel, received_at, receiving_org, petitioners, head_count, title, content, demands,
-    concerned_org, place, category, nature, matter,
+    *,
+    actor,
+    channel,
+    received_at,
+    receiving_org,
+    petitioners,
+    head_count,
+    title,
+    content,
+    demands,
+    concerned_org,
+    place,
+    category,
+    nature,
+    matter,
 ) -> tuple[dict, list]:
     errors: dict[str, list[str]] = {}
 
@@ -101,7 +114,10 @@ def _check_fields(
             cleaned_people.append((entry, None))
             continue
         cleaned, row_errors = clean_petitioner_fields(
-            name=entry.name, id_number=entry.id_number, phone_number=entry.phone, address=entry.address,
+            name=entry.name,
+            id_number=entry.id_number,
+            phone_number=entry.phone,
+            address=entry.address,
             region_code=entry.region_code,
         )
         for field, messages in row_errors.items():
@@ -137,8 +153,10 @@ def _resolve_petitioners(*, actor, cleaned_people) -> list[tuple[Petitioner, boo
         raise ValidationError({"petitioners": ["所选信访人不存在，请重新查找"]})
     resolved = []
     for entry, cleaned in cleaned_people:
-        person = existing[entry.petitioner_id] if cleaned is None else petitioner_find_or_create(
-            actor=actor, cleaned=cleaned
+        person = (
+            existing[entry.petitioner_id]
+            if cleaned is None
+            else petitioner_find_or_create(actor=actor, cleaned=cleaned)
         )
         resolved.append((person, entry.is_representative))
     return resolved
@@ -168,22 +186,37 @@ def _initial_deadlines(*, receiving_org: Organisation, received_at: dt.datetime)
     return {"accept_due_on": due, "due_on": due, "due_kind": "accept"}
 
 
-def matter_open(*, actor, submission_fields: dict, source: str = Matter.Source.INTAKE, external_id: str = "") -> Matter:
+def matter_open(
+    *, actor, submission_fields: dict, source: str = Matter.Source.INTAKE, external_id: str = ""
+) -> Matter:
     """Create the matter a first submission opens. Only for use inside a registering service."""
     receiving_org = submission_fields["receiving_org"]
     received_at = submission_fields["received_at"]
     year = timezone.localtime(received_at).year
     prefix, seq = matter_number_allocate(organisation=receiving_org, year=year)
     return Matter.objects.create(
-        number=format_matter_number(prefix, year, seq), number_prefix=prefix, number_year=year, number_seq=seq,
-        title=submission_fields["title"], content=submission_fields["content"],
-        demands=submission_fields["demands"], category=submission_fields["category"],
-        nature=submission_fields["nature"], first_channel=submission_fields["channel"],
-        receiving_org=receiving_org, concerned_org=submission_fields["concerned_org"],
-        place=submission_fields["place"], received_at=received_at,
+        number=format_matter_number(prefix, year, seq),
+        number_prefix=prefix,
+        number_year=year,
+        number_seq=seq,
+        title=submission_fields["title"],
+        content=submission_fields["content"],
+        demands=submission_fields["demands"],
+        category=submission_fields["category"],
+        nature=submission_fields["nature"],
+        first_channel=submission_fields["channel"],
+        receiving_org=receiving_org,
+        concerned_org=submission_fields["concerned_org"],
+        place=submission_fields["place"],
+        received_at=received_at,
         registered_by=actor if getattr(actor, "pk", None) else None,
-        source=source, external_id=external_id,
-        **(_initial_deadlines(receiving_org=receiving_org, received_at=received_at) if source == Matter.Source.INTAKE else {}),
+        source=source,
+        external_id=external_id,
+        **(
+            _initial_deadlines(receiving_org=receiving_org, received_at=received_at)
+            if source == Matter.Source.INTAKE
+            else {}
+        ),
     )
 
 
@@ -217,18 +250,36 @@ def submission_register(
     if channel != Channel.VISIT:
         head_count = 1
     errors, cleaned_people = _check_fields(
-        actor=actor, channel=channel, received_at=received_at, receiving_org=receiving_org,
-        petitioners=petitioners, head_count=head_count, title=title, content=content, demands=demands,
-        concerned_org=concerned_org, place=place, category=category, nature=nature, matter=matter,
+        actor=actor,
+        channel=channel,
+        received_at=received_at,
+        receiving_org=receiving_org,
+        petitioners=petitioners,
+        head_count=head_count,
+        title=title,
+        content=content,
+        demands=demands,
+        concerned_org=concerned_org,
+        place=place,
+        category=category,
+        nature=nature,
+        matter=matter,
     )
     checked_uploads = check_uploads(uploads, errors)
     if errors:
         raise ValidationError(errors)
 
     fields = {
-        "channel": channel, "received_at": received_at, "receiving_org": receiving_org,
-        "title": title.strip(), "content": content.strip(), "demands": (demands or "").strip(),
-        "concerned_org": concerned_org, "place": (place or "").strip(), "category": category, "nature": nature,
+        "channel": channel,
+        "received_at": received_at,
+        "receiving_org": receiving_org,
+        "title": title.strip(),
+        "content": content.strip(),
+        "demands": (demands or "").strip(),
+        "concerned_org": concerned_org,
+        "place": (place or "").strip(),
+        "category": category,
+        "nature": nature,
     }
     people = _resolve_petitioners(actor=actor, cleaned_people=cleaned_people)
     is_new_matter = matter is None
@@ -238,13 +289,18 @@ def submission_register(
     else:
         matter = Matter.objects.select_for_update().get(pk=matter.pk)
         earlier = set(
-            SubmissionPetitioner.objects.filter(submission__matter=matter).values_list("petitioner_id", flat=True)
+            SubmissionPetitioner.objects.filter(submission__matter=matter).values_list(
+                "petitioner_id", flat=True
+            )
         )
         is_repeat = any(person.pk in earlier for person, _ in people)
 
     submission = Submission.objects.create(
-        matter=matter, head_count=head_count, is_repeat=is_repeat,
-        registered_by=actor if getattr(actor, "pk", None) else None, **fields,
+        matter=matter,
+        head_count=head_count,
+        is_repeat=is_repeat,
+        registered_by=actor if getattr(actor, "pk", None) else None,
+        **fields,
     )
     SubmissionPetitioner.objects.bulk_create(
         SubmissionPetitioner(submission=submission, petitioner=person, is_representative=rep)
@@ -253,16 +309,26 @@ def submission_register(
     names = "、".join(person.name for person, _ in people) or "匿名"
     if is_new_matter:
         matter_event_record(
-            matter=matter, kind=MatterEvent.Kind.REGISTERED, actor=actor, to_status=matter.status,
+            matter=matter,
+            kind=MatterEvent.Kind.REGISTERED,
+            actor=actor,
+            to_status=matter.status,
             note=f"{submission.get_channel_display()}登记，信访人：{names}",
             data={"submission": submission.pk, "channel": channel, "head_count": head_count},
         )
     else:
         note = "重复信访" if is_repeat else "其他信访人就同一事项信访"
         matter_event_record(
-            matter=matter, kind=MatterEvent.Kind.SUBMISSION_ATTACHED, actor=actor,
+            matter=matter,
+            kind=MatterEvent.Kind.SUBMISSION_ATTACHED,
+            actor=actor,
             note=f"{note}（{submission.get_channel_display()}），信访人：{names}",
-            data={"submission": submission.pk, "channel": channel, "head_count": head_count, "repeat": is_repeat},
+            data={
+                "submission": submission.pk,
+                "channel": channel,
+                "head_count": head_count,
+                "repeat": is_repeat,
+            },
         )
     for upload, checked in checked_uploads:
         attachment_add(actor=actor, matter=matter, upload=upload, submission=submission, checked=checked)
