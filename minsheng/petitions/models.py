@@ -161,7 +161,7 @@ class Matter(models.Model):
     )
     place = models.CharField(_("问题发生地"), max_length=200, blank=True)
 
-    received_at = models.DateTimeField(_("收到时间"), db_index=True)
+    received_at = models.DateTimeField(_("收到时间"))
     registered_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -199,6 +199,7 @@ class Matter(models.Model):
             ),
         ]
         indexes = [
+            models.Index(fields=["-received_at", "-id"], name="matter_newest_first"),
             models.Index(fields=["status", "-received_at"]),
             models.Index(fields=["receiving_org", "-received_at"]),
             models.Index(fields=["handling_org", "-received_at"]),
@@ -258,6 +259,7 @@ class Submission(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(head_count__gte=1), name="submission_head_count_positive"),
         ]
+        indexes = [models.Index(fields=["channel", "matter"], name="submission_channel_matter")]
 
     def __str__(self):
         return f"{self.get_channel_display()} {self.received_at:%Y-%m-%d} {self.title}"
