@@ -60,6 +60,9 @@ class Organisation(models.Model):
         ordering = ["path"]
         constraints = [
             models.UniqueConstraint(fields=["parent", "name"], name="organisation_unique_name_per_parent"),
+            models.UniqueConstraint(
+                fields=["name"], condition=models.Q(parent__isnull=True), name="organisation_unique_root_name"
+            ),
         ]
 
     def __str__(self):

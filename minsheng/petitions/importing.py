@@ -7,7 +7,10 @@ writes anything, so a malformed file changes nothing.
 import csv
 import datetime as dt
 import io
+import zipfile
+import zlib
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 REQUIRED_COLUMNS = ("留言编号", "留言用户", "留言主题", "留言时间", "留言详情")
 REPLY_COLUMNS = ("答复意见", "答复时间")
@@ -94,8 +97,11 @@ def _read_csv(path: Path):
         header = next(reader, None)
         if header is None:
             raise MalformedFile("文件是空的")
-        # The reader's line_num is the physical line where a record ends (records span lines).
-        rows = [(reader.line_num, row) for row in reader]
+        # Records span lines (留言详情 holds newlines); report the line where each record starts.
+        rows, start = [], reader.line_num + 1
+        for row in reader:
+            rows.append((start, row))
+            start = reader.line_num + 1
     except csv.Error as exc:
         raise MalformedFile(f"CSV 格式错误：{exc}") from exc
     return header, rows
@@ -105,17 +111,22 @@ def _read_xlsx(path: Path):
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    # A damaged workbook fails in many ways, some only while rows are read (read-only mode is lazy).
+    damaged = (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile, ParseError, zlib.error)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise MalformedFile(f"无法读取 Excel 文件：{exc}") from exc
+    except damaged as exc:
+        raise MalformedFile(f"无法读取 Excel 文件（文件损坏或不是 .xlsx 格式）：{exc}") from exc
     try:
-        sheet = workbook.worksheets[0]
-        iterator = sheet.iter_rows(values_only=True)
+        if not workbook.worksheets:
+            raise MalformedFile("Excel 文件中没有工作表")
+        iterator = workbook.worksheets[0].iter_rows(values_only=True)
         header = next(iterator, None)
         if header is None:
             raise MalformedFile("工作表是空的")
         rows = [(index, list(row)) for index, row in enumerate(iterator, start=2)]
+    except damaged as exc:
+        raise MalformedFile(f"无法读取 Excel 文件（文件损坏或不是 .xlsx 格式）：{exc}") from exc
     finally:
         workbook.close()
     # Trailing empty header cells come from formatting, not data.

@@ -35,6 +35,7 @@ def messages_import(*, records: list[dict], organisation: Organisation, actor=No
     report = ImportReport()
     known = set(Matter.objects.filter(source=Matter.Source.IMPORT).values_list("external_id", flat=True))
     petitioners: dict[str, Petitioner] = {}
+    seen_in_file: set[str] = set()
     for record in records:
         line = record.get("_line", 0)
         external_id = clean_text(record.get("留言编号"))
@@ -42,7 +43,8 @@ def messages_import(*, records: list[dict], organisation: Organisation, actor=No
             report.skipped.append((line, "", "缺少留言编号"))
             continue
         if external_id in known:
-            report.skipped.append((line, external_id, "已导入过"))
+            reason = "文件中重复出现" if external_id in seen_in_file else "已导入过"
+            report.skipped.append((line, external_id, reason))
             continue
         title = clean_text(record.get("留言主题"))[:200]
         content = clean_text(record.get("留言详情"))
@@ -111,6 +113,7 @@ def messages_import(*, records: list[dict], organisation: Organisation, actor=No
                 note="历史答复",
             )
         known.add(external_id)
+        seen_in_file.add(external_id)
         report.imported += 1
     audit_record(
         action=AuditEntry.Action.IMPORT,

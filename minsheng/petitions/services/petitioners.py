@@ -112,7 +112,8 @@ def petitioners_rotate_keys(*, batch_size: int = 500) -> int:
     old key afterwards can never strand a value.
     """
     changed = 0
-    for person in Petitioner.objects.order_by("pk").iterator(chunk_size=batch_size):
+    people = Petitioner.objects.exclude(id_number_encrypted="", phone_encrypted="")
+    for person in people.order_by("pk").iterator(chunk_size=batch_size):
         id_plain = crypto.decrypt(person.id_number_encrypted)
         phone_plain = crypto.decrypt(person.phone_encrypted)
         person.id_number_encrypted = crypto.rotate(person.id_number_encrypted)

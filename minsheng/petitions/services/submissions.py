@@ -249,6 +249,9 @@ def submission_register(
         raise PermissionDenied("只有登记员、督办员或管理员可以登记信访件")
     if channel != Channel.VISIT:
         head_count = 1
+    if received_at is not None and timezone.is_naive(received_at):
+        # A time without an offset is a time on the bureau's clock (Asia/Shanghai).
+        received_at = timezone.make_aware(received_at)
     errors, cleaned_people = _check_fields(
         actor=actor,
         channel=channel,

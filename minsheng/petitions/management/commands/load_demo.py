@@ -1,0 +1,76 @@
+import time
+import unicodedata
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from minsheng.petitions.demo import DEFAULT_SEED, DemoError, build_demo
+from minsheng.petitions.demo_city import DEMO_PASSWORD, demo_logins
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+class Command(BaseCommand):
+    help = (
+        f"建立演示用的怀仁市：机构树、各角色演示账号（统一密码 {DEMO_PASSWORD}）、分类和数百件信访事项。"
+        "可重复运行：已存在的机构、账号和事项不会重复创建。"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--matters", type=int, default=300, help="生成的信访事项数（默认 300）")
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="随机种子，相同种子生成相同的数据")
+        parser.add_argument(
+            "--force", action="store_true",
+            help="在 DEBUG 关闭（生产）环境中也运行。演示账号使用公开的密码，生产环境不应有这些账号",
+        )
+
+    def handle(self, *args, matters, seed, force, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "当前不是开发环境（DEBUG 关闭）。演示账号的密码是公开的，如确需加载请加 --force"
+            )
+        if matters < 0:
+            raise CommandError("--matters 不能为负数")
+        started = time.monotonic()
+        try:
+            report = build_demo(matters=matters, seed=seed)
+        except DemoError as exc:
+            raise CommandError(str(exc)) from exc
+
+        self.stdout.write(f"机构：新建 {report.organisations_created} 个")
+        created, existing = len(report.users_created), len(report.users_existing)
+        self.stdout.write(f"账号：新建 {created} 个，已存在 {existing} 个")
+        self.stdout.write(f"分类：新建 {report.categories_created} 个")
+        if report.existing_matters:
+            self.stdout.write(
+                self.style.WARNING(f"已有 {report.existing_matters} 件登记的演示信访事项，本次不再生成事项")
+            )
+        elif report.matters_created:
+            self.stdout.write(
+                f"信访事项：新建 {report.matters_created} 件，信访件 {report.submissions_created} 件"
+                f"（其中重复信访 {report.repeats_created} 件，集体访 {report.group_visits} 批），"
+                f"文本来源：{report.text_source}"
+            )
+        self.stdout.write(self.style.SUCCESS(f"演示数据就绪，用时 {time.monotonic() - started:.1f} 秒"))
+        self._logins(existing=report.users_existing)
+
+    def _logins(self, *, existing):
+        header = ("角色", "用户名", "密码", "姓名及职务", "所属机构")
+        rows = [(role, username, DEMO_PASSWORD, person, organisation)
+                for role, username, person, organisation in demo_logins()]
+        widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
+        self.stdout.write("")
+        self.stdout.write("演示账号：")
+        for row in [header, *rows]:
+            cells = (_pad(cell, width) for cell, width in zip(row, widths, strict=True))
+            self.stdout.write("  " + "  ".join(cells).rstrip())
+        if existing:
+            self.stdout.write(
+                f"注意：其中 {len(existing)} 个账号在本次运行前已存在，密码未被改动，如曾修改以修改后的为准。"
+            )
