@@ -112,7 +112,15 @@ def _read_xlsx(path: Path):
     from openpyxl.utils.exceptions import InvalidFileException
 
     # A damaged workbook fails in many ways, some only while rows are read (read-only mode is lazy).
-    damaged = (InvalidFileException, OSError, KeyError, ValueError, zipfile.BadZipFile, ParseError, zlib.error)
+    damaged = (
+        InvalidFileException,
+        OSError,
+        KeyError,
+        ValueError,
+        zipfile.BadZipFile,
+        ParseError,
+        zlib.error,
+    )
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except damaged as exc:
