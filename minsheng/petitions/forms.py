@@ -69,8 +69,15 @@ class IntakeForm(forms.Form):
     )
     uploads = MultipleFileField(label=_("附件"), required=False)
 
+    # Presence of these is checked by submission_register, so that one submission of the form reports
+    # every problem at once (the form would otherwise stop before the petitioner rows are checked).
+    CHECKED_BY_SERVICE = ("received_at", "receiving_org", "title", "content")
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in self.CHECKED_BY_SERVICE:
+            self.fields[name].required = False
+            self.fields[name].shown_required = True
         self.fields["receiving_org"].queryset = organisation_choices(user=user)
         self.fields["concerned_org"].queryset = all_active_organisations()
         self.fields["category"].queryset = categories_active()

@@ -172,4 +172,6 @@
 
   rows.querySelectorAll("[data-row]").forEach(wire);
   renumber();
+  const summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
 })();
