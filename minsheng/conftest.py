@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.utils import timezone
 
 from minsheng.accounts.models import Organisation, Role
@@ -17,6 +18,21 @@ from minsheng.petitions import services as petition_services
 from minsheng.petitions.models import Channel
 
 PASSWORD = "Minsheng@2026"
+
+
+class CheapArgon2PasswordHasher(Argon2PasswordHasher):
+    """Real argon2, with parameters small enough that a fixture with ten users does not take seconds.
+
+    Production keeps Django's defaults (100 MiB, 2 passes, 8 lanes)."""
+
+    time_cost = 1
+    memory_cost = 1024
+    parallelism = 1
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["minsheng.conftest.CheapArgon2PasswordHasher", *settings.PASSWORD_HASHERS]
 
 
 def make_id_number(region: str = "140624", birth: str = "19800101", sequence: str = "123") -> str:

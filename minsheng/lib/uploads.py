@@ -1,5 +1,6 @@
 """Checks on uploaded files by their content, not only by their name."""
 
+import codecs
 import zipfile
 from dataclasses import dataclass
 
@@ -44,7 +45,8 @@ def sniff(head: bytes, file) -> str | None:
     if head[4:8] == b"ftyp":
         return "mp4"
     try:
-        head.decode("utf-8")
+        # Incremental, so that a multi-byte character cut at the end of the sample is not an error.
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
         return None
     return "txt" if b"\x00" not in head else None

@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from minsheng.accounts.models import Organisation
@@ -100,7 +100,7 @@ def register_submission(request, body: SubmissionIn):
         matter=matter,
         request=request,
     )
-    return 201, _submission_out(submission)
+    return Status(201, _submission_out(submission))
 
 
 class MatterQuery(Schema):

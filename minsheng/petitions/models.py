@@ -334,7 +334,7 @@ class MatterEvent(models.Model):
     @property
     def kind_label(self) -> str:
         try:
-            return self.Kind(self.kind).label
+            return str(self.Kind(self.kind).label)
         except ValueError:
             return self.kind
 

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from minsheng.accounts.models import Organisation, User
@@ -186,6 +186,16 @@ def petitioner_search(*, user: User, query: str, limit: int = 8) -> list[Petitio
         people = people.filter(name__startswith=query[:50])
     else:
         return []
+    if not sees_all_accusations(user):
+        # Registrars match people city-wide to avoid duplicates, but someone known only as an
+        # accuser must not surface at a unit that may be the one accused.
+        people = people.filter(
+            Exists(
+                SubmissionPetitioner.objects.filter(petitioner=OuterRef("pk")).exclude(
+                    submission__matter__nature=Nature.ACCUSATION
+                )
+            )
+        )
     return list(
         people.annotate(
             matter_count=Count("submissions__matter", distinct=True),
@@ -195,12 +205,11 @@ def petitioner_search(*, user: User, query: str, limit: int = 8) -> list[Petitio
 
 
 def petitioner_get(*, user: User, pk: int) -> Petitioner:
-    if (
-        not can_register(user)
-        and not Submission.objects.filter(
-            petitioners__pk=pk, matter__in=matters_visible_to(user=user).values("pk")
-        ).exists()
-    ):
+    """A person's page and full data belong to those who can see one of their matters — whatever the
+    role, so that an accuser is never exposed to the township or unit they accused (Art 30)."""
+    if not user.is_superuser and not Submission.objects.filter(
+        petitioners__pk=pk, matter__in=matters_visible_to(user=user).values("pk")
+    ).exists():
         raise Petitioner.DoesNotExist
     return Petitioner.objects.get(pk=pk)
 

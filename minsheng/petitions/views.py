@@ -3,8 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -179,6 +178,14 @@ def intake(request):
                 apply_service_errors(exc, form, formset, row_index)
             else:
                 messages.success(request, _("已登记：%(number)s") % {"number": submission.matter.number})
+                if (
+                    not selectors.matters_visible_to(user=request.user)
+                    .filter(pk=submission.matter_id)
+                    .exists()
+                ):
+                    # An accusation registered at a township leaves its hands at once (Art 30).
+                    messages.info(request, _("检举控告类事项仅信访局和纪检监察机关可以查看。"))
+                    return redirect("petitions:intake")
                 return redirect("petitions:matter_detail", pk=submission.matter_id)
     status = 422 if request.method == "POST" else 200
     return render(request, "petitions/intake.html", {"form": form, "formset": formset}, status=status)
@@ -218,8 +225,10 @@ def petitioner_reveal(request, pk: int):
     except Petitioner.DoesNotExist as exc:
         raise Http404(_("找不到该信访人，或您无权查看")) from exc
     field = request.POST.get("field", "")
-    with transaction.atomic():
+    try:
         value = services.petitioner_reveal(
             actor=request.user, petitioner=person, field=field, request=request
         )
+    except ValidationError as exc:
+        return HttpResponseBadRequest("；".join(exc.messages))
     return render(request, "petitions/_revealed_value.html", {"value": value, "field": field})
