@@ -1,11 +1,15 @@
 """The REST API: one NinjaAPI, one router per app, the same services as the web pages."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import timezone
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
 from ninja.security import HttpBearer, django_auth
 
 from minsheng.accounts.api import router as accounts_router
@@ -21,8 +25,18 @@ class TokenAuth(HttpBearer):
         return user
 
 
+class LocalTimeEncoder(NinjaJSONEncoder):
+    """Times in the bureau's zone (+08:00), as people read them, rather than in UTC."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime) and timezone.is_aware(o):
+            o = timezone.localtime(o)
+        return super().default(o)
+
+
 class ReadableJSONRenderer(JSONRenderer):
     # Chinese text as UTF-8, not \uXXXX escapes: readable in logs and by people testing with curl.
+    encoder_class = LocalTimeEncoder
     json_dumps_params = {"ensure_ascii": False}
 
 
@@ -91,6 +105,14 @@ def _schema_validation_error(request, exc):
             message = error.get("msg", "格式不正确")
         errors.setdefault(_schema_error_field(error.get("loc", ())), []).append(message)
     return api.create_response(request, {"detail": "提交的数据有误", "errors": errors}, status=422)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    detail = str(exc)
+    if detail.startswith("Cannot parse request body"):
+        detail = "请求体不是有效的 JSON"
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
 @api.exception_handler(PermissionDenied)

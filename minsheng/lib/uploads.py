@@ -67,11 +67,17 @@ def _office_zip_kind(file) -> str | None:
     return None
 
 
+def _human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):g} MB"
+    return f"{max(size // 1024, 1)} KB"
+
+
 def check(file, *, name: str, size: int, max_bytes: int, allowed: list[str]) -> CheckedUpload:
     if size == 0:
         raise RejectedUpload("文件是空的")
     if size > max_bytes:
-        raise RejectedUpload(f"文件过大：最大 {max_bytes // (1024 * 1024)} MB")
+        raise RejectedUpload(f"文件过大：最大 {_human_size(max_bytes)}")
     file.seek(0)
     head = file.read(2048)
     file.seek(0)

@@ -72,8 +72,27 @@ def register_submission(request, body: SubmissionIn):
             errors["matter_number"] = ["找不到该信访事项，或您无权查看"]
     if errors:
         raise ValidationError(errors)
-    submission = services.submission_register(
-        actor=user,
+    try:
+        submission = _register(request, body, receiving_org, concerned_org, category, matter)
+    except ValidationError as exc:
+        # The services name model fields; API clients sent ids and numbers.
+        raise ValidationError(
+            {API_FIELD_NAMES.get(key, key): messages for key, messages in exc.message_dict.items()}
+        ) from exc
+    return Status(201, _submission_out(submission))
+
+
+API_FIELD_NAMES = {
+    "receiving_org": "receiving_org_id",
+    "concerned_org": "concerned_org_id",
+    "category": "category_id",
+    "matter": "matter_number",
+}
+
+
+def _register(request, body, receiving_org, concerned_org, category, matter):
+    return services.submission_register(
+        actor=request.user,
         channel=body.channel,
         received_at=body.received_at,
         receiving_org=receiving_org,
@@ -100,7 +119,6 @@ def register_submission(request, body: SubmissionIn):
         matter=matter,
         request=request,
     )
-    return Status(201, _submission_out(submission))
 
 
 class MatterQuery(Schema):

@@ -36,7 +36,6 @@ def home(request):
             "status_counts": [(s, counts.get(s.value, 0)) for s in Matter.Status if counts.get(s.value)],
             "total": sum(counts.values()),
             "recent": recent,
-            "can_register": can_register(request.user),
         },
     )
 

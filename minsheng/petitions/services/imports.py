@@ -14,6 +14,8 @@ from ..models import Channel, Matter, MatterEvent, Nature, Petitioner, Reply, Su
 from .events import matter_event_record
 from .submissions import matter_open
 
+EXTERNAL_ID_MAX = Matter._meta.get_field("external_id").max_length
+
 
 @dataclass
 class ImportReport:
@@ -42,6 +44,11 @@ def messages_import(*, records: list[dict], organisation: Organisation, actor=No
         if not external_id:
             report.skipped.append((line, "", "缺少留言编号"))
             continue
+        if len(external_id) > EXTERNAL_ID_MAX:
+            report.skipped.append(
+                (line, external_id[:20] + "…", f"留言编号过长（超过 {EXTERNAL_ID_MAX} 个字符）")
+            )
+            continue
         if external_id in known:
             reason = "文件中重复出现" if external_id in seen_in_file else "已导入过"
             report.skipped.append((line, external_id, reason))
@@ -63,7 +70,18 @@ def messages_import(*, records: list[dict], organisation: Organisation, actor=No
         user_name = clean_text(record.get("留言用户"))[:50] or "匿名网民"
         person = petitioners.get(user_name)
         if person is None:
-            person = Petitioner.objects.filter(name=user_name, id_number_hash__isnull=True).first()
+            # Board users are pseudonyms: reuse only a person an earlier import created, never someone
+            # registered at intake who happens to share the name.
+            person = (
+                Petitioner.objects.filter(
+                    name=user_name,
+                    id_number_hash__isnull=True,
+                    phone_hash__isnull=True,
+                    submissions__matter__source=Matter.Source.IMPORT,
+                )
+                .order_by("pk")
+                .first()
+            )
             if person is None:
                 person = Petitioner.objects.create(name=user_name, created_by=actor)
             petitioners[user_name] = person

@@ -82,6 +82,8 @@ def _check_fields(
         error("received_at", "收到时间不能早于 2000 年")
     if receiving_org is None:
         error("receiving_org", "请选择登记单位")
+    elif not receiving_org.is_active:
+        error("receiving_org", "该单位已停用")
     elif not organisations_in_scope(user=actor).filter(pk=receiving_org.pk).exists():
         error("receiving_org", "只能以本单位或下级单位的名义登记")
     if not (title or "").strip():
@@ -159,6 +161,11 @@ def _resolve_petitioners(*, actor, cleaned_people) -> list[tuple[Petitioner, boo
             else petitioner_find_or_create(actor=actor, cleaned=cleaned)
         )
         resolved.append((person, entry.is_representative))
+    # A person picked from the candidates and the same person typed in again by ID number only meet
+    # here, once both are resolved.
+    pks = [person.pk for person, _ in resolved]
+    if len(pks) != len(set(pks)):
+        raise ValidationError({"petitioners": ["同一信访人不能重复添加"]})
     return resolved
 
 

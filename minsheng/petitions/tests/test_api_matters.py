@@ -199,3 +199,13 @@ def test_it_serves_the_api_docs_to_a_logged_in_user(client, city):
 
     assert response.status_code == 200
     assert b"openapi.json" in response.content
+
+
+def test_it_gives_times_in_the_bureaus_time_zone(api, matters):
+    land, _wages, _township = matters
+
+    listed = api.get("/api/v1/matters").json()["items"][2]
+    detail = api.get(f"/api/v1/matters/{land.pk}").json()
+
+    assert listed["received_at"] == "2025-03-01T09:00:00+08:00"
+    assert detail["submissions"][0]["received_at"] == "2025-03-01T09:00:00+08:00"

@@ -164,7 +164,7 @@ def test_it_answers_422_for_a_receiving_org_outside_the_callers_scope(api_client
         api_client_for(city.yunzhong_registrar), row_counts, body(receiving_org_id=city.bureau.pk)
     )
 
-    assert data["errors"] == {"receiving_org": ["只能以本单位或下级单位的名义登记"]}
+    assert data["errors"] == {"receiving_org_id": ["只能以本单位或下级单位的名义登记"]}
 
 
 def test_it_answers_422_for_an_unknown_matter_number(api, row_counts):
