@@ -1,0 +1,71 @@
+"""`manage.py load_demo` builds the demo city through the services, and building twice changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from minsheng.accounts.models import Organisation, Role, User
+from minsheng.lib import crypto, idnumber
+from minsheng.petitions.models import Matter, Petitioner, Submission
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return (
+        Organisation.objects.count(),
+        User.objects.count(),
+        Matter.objects.count(),
+        Submission.objects.count(),
+        Petitioner.objects.count(),
+    )
+
+
+def test_it_builds_a_city_with_every_role_and_matters_from_the_real_messages(shared_data):
+    out = StringIO()
+    call_command("load_demo", matters=40, force=True, stdout=out)
+
+    assert Organisation.objects.get(kind=Organisation.Kind.PETITION_BUREAU).number_prefix == "怀信"
+    assert Organisation.objects.filter(kind=Organisation.Kind.TOWNSHIP).count() == 12
+    assert Organisation.objects.filter(kind=Organisation.Kind.LEADERSHIP).count() == 4
+    assert Organisation.objects.filter(kind=Organisation.Kind.VILLAGE).count() >= 24
+    roles = set(User.objects.values_list("role", flat=True))
+    assert {r.value for r in Role} <= roles
+    assert Matter.objects.count() == 40
+    assert Submission.objects.filter(is_repeat=True).exists()
+    assert "留言数据" in out.getvalue()
+    assert "dengji" in out.getvalue() and "Minsheng@2026" in out.getvalue()
+    # The demo logins printed really work.
+    assert User.objects.get(username="dengji").check_password("Minsheng@2026")
+    # Every generated person carries a valid, encrypted ID number.
+    for person in Petitioner.objects.exclude(id_number_encrypted=""):
+        assert idnumber.is_valid(crypto.decrypt(person.id_number_encrypted))
+
+
+def test_it_changes_nothing_when_run_again(shared_data):
+    call_command("load_demo", matters=20, force=True, stdout=StringIO())
+    before = _counts()
+
+    out = StringIO()
+    call_command("load_demo", matters=20, force=True, stdout=out)
+
+    assert _counts() == before
+    assert "本次不再生成事项" in out.getvalue()
+
+
+def test_it_refuses_to_run_outside_development_without_force(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="--force"):
+        call_command("load_demo", matters=5, stdout=StringIO())
+    assert Organisation.objects.count() == 0
+
+
+def test_it_builds_its_own_texts_when_the_shared_data_is_absent(settings, tmp_path):
+    settings.SHARED_DATA_DIR = tmp_path / "missing"
+
+    call_command("load_demo", matters=15, force=True, stdout=StringIO())
+
+    assert Matter.objects.count() == 15
+    assert all(m.title and m.content for m in Matter.objects.all())
