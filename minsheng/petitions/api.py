@@ -117,7 +117,6 @@ def _register(request, body, receiving_org, concerned_org, category, matter):
         category=category,
         nature=body.nature,
         matter=matter,
-        request=request,
     )
 
 

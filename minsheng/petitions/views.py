@@ -8,9 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from minsheng.audit.models import AuditEntry
-from minsheng.audit.services import audit_record
-
 from . import selectors, services
 from .forms import AttachmentForm, IntakeForm, MatterFilterForm, PetitionerFormSet, apply_service_errors
 from .models import Attachment, Matter, Petitioner
@@ -110,11 +107,8 @@ def attachment_download(request, pk: int):
         attachment = selectors.attachment_get(user=request.user, pk=pk)
     except Attachment.DoesNotExist as exc:
         raise Http404(_("找不到该附件，或您无权查看")) from exc
-    audit_record(
-        action=AuditEntry.Action.ATTACHMENT_DOWNLOAD, actor=request.user, obj=attachment, request=request
-    )
     response = FileResponse(
-        attachment.file.open("rb"),
+        services.attachment_open(actor=request.user, attachment=attachment, request=request),
         as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,
@@ -171,7 +165,6 @@ def intake(request):
                     nature=data["nature"],
                     matter=matter,
                     uploads=data["uploads"],
-                    request=request,
                 )
             except ValidationError as exc:
                 apply_service_errors(exc, form, formset, row_index)

@@ -1,7 +1,7 @@
 """The only write path for petitions. Each function is keyword-only, atomic, checks permission and
 state, and writes a timeline event (or an audit entry for reads of personal data)."""
 
-from .attachments import attachment_add
+from .attachments import attachment_add, attachment_open
 from .categories import categories_seed, category_save
 from .imports import ImportReport, messages_import
 from .petitioners import petitioner_create, petitioner_reveal, petitioners_rotate_keys
@@ -11,6 +11,7 @@ __all__ = [
     "ImportReport",
     "PetitionerEntry",
     "attachment_add",
+    "attachment_open",
     "categories_seed",
     "category_save",
     "messages_import",

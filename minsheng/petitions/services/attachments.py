@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from minsheng.audit.models import AuditEntry
+from minsheng.audit.services import audit_record
 from minsheng.lib import uploads as upload_checks
 
 from ..models import Attachment, Matter, MatterEvent, Submission
@@ -71,3 +73,10 @@ def attachment_add(
         attachment.file.storage.delete(attachment.file.name)
         raise
     return attachment
+
+
+def attachment_open(*, actor, attachment: Attachment, request=None):
+    """Open an attachment's file for reading and log the download (the caller found it visible)."""
+    handle = attachment.file.open("rb")
+    audit_record(action=AuditEntry.Action.ATTACHMENT_DOWNLOAD, actor=actor, obj=attachment, request=request)
+    return handle

@@ -245,7 +245,6 @@ def submission_register(
     nature: str = Nature.CLAIM,
     matter: Matter | None = None,
     uploads: Sequence = (),
-    request=None,
 ) -> Submission:
     """Register one contact. Without `matter` it opens a new matter; with it, it attaches.
 
