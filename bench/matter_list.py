@@ -41,7 +41,7 @@ from django.utils import timezone  # noqa: E402
 from minsheng.accounts.models import Organisation, Role, User  # noqa: E402
 from minsheng.accounts.services import organisation_create, user_create  # noqa: E402
 from minsheng.petitions.models import Channel, Matter, Nature, Submission  # noqa: E402
-from minsheng.petitions.selectors import MatterFilters, matter_list, matters_visible_to  # noqa: E402
+from minsheng.petitions.selectors import MatterFilters, matter_list  # noqa: E402
 
 WORDS = [
     "征地拆迁补偿",
@@ -210,10 +210,21 @@ def main() -> None:
     }
     figures = {name: timed(fn, args.repeat) for name, fn in cases.items()}
 
+    scope = set(Organisation.objects.filter(path__startswith=township.path).values_list("pk", flat=True))
+
     def exhaustive():
-        # What a list without the database's help costs: read everything visible, filter and sort here.
-        rows = list(matters_visible_to(user=town).values_list("pk", "title", "received_at"))
-        hits = sorted((r for r in rows if "宅基地纠纷" in r[1]), key=lambda r: r[2], reverse=True)
+        # The same question without the database's help: read every matter, apply the township's
+        # scope and the text filter here, sort, and take the first page.
+        rows = Matter.objects.values_list(
+            "pk", "title", "content", "received_at", "receiving_org_id", "handling_org_id", "concerned_org_id"
+        )
+        hits = [
+            r
+            for r in rows.iterator(chunk_size=5000)
+            if (r[4] in scope or r[5] in scope or r[6] in scope)
+            and ("宅基地纠纷" in r[1] or "宅基地纠纷" in r[2])
+        ]
+        hits.sort(key=lambda r: r[3], reverse=True)
         return hits[:25]
 
     baseline = timed(exhaustive, max(3, args.repeat // 10))
@@ -226,6 +237,7 @@ def main() -> None:
                 "build_seconds": round(build_seconds, 1),
                 "queries": figures,
                 "baseline_exhaustive_scan": baseline,
+                "baseline_is": "township scope + text filter done in Python over every matter",
                 "worst_p95_ms": max(f["p95_ms"] for f in figures.values()),
                 "speedup_vs_baseline_p50": round(
                     baseline["p50_ms"] / max(statistics.median(f["p50_ms"] for f in figures.values()), 0.01),
