@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "axes",
     "minsheng.accounts",
     "minsheng.audit",
+    "minsheng.calendars",
+    "minsheng.documents",
     "minsheng.petitions",
 ]
 
@@ -192,8 +194,29 @@ ATTACHMENT_ALLOWED_TYPES = ["pdf", "jpeg", "png", "docx", "xlsx", "doc", "xls", 
 # --- Domain settings ------------------------------------------------------------------------------
 # Roles that may reveal a full ID or phone number; every reveal is written to the audit log.
 PERSONAL_DATA_FULL_VIEW_ROLES = ["registrar", "handler", "supervisor", "admin"]
-# Art 22: the petition bureau routes a matter within 15 days of receipt.
-ROUTE_DEADLINE_DAYS = 15
+# Every statutory deadline as (amount, unit); the unit is "calendar_days" (日: the period starts the day
+# after the event, and a last day on a rest day or holiday moves to the next working day — 民法典
+# Art 201, 203) or "working_days" (工作日). Local practice differs, so each one is a setting.
+DEADLINES = {
+    "route": (15, "calendar_days"),  # Art 22: the bureau transfers or assigns within 15 days of receipt
+    "accept_notice": (15, "calendar_days"),  # Art 23: written notice of acceptance within 15 days
+    "objection": (5, "working_days"),  # Art 23: a receiving unit objects within 5 working days
+    "assign_report": (30, "calendar_days"),  # Art 22(三): assigned matters report back by this deadline
+    "handle_claim": (60, "calendar_days"),  # Art 32: claims handled within 60 days of acceptance
+    "handle_suggestion": (60, "calendar_days"),  # Art 29: no statutory limit; local setting
+    "handle_accusation": (60, "calendar_days"),  # Art 30: no statutory limit; local setting
+    "extension_max": (30, "calendar_days"),  # Art 34: one extension of at most 30 days
+    "review_request": (30, "calendar_days"),  # Art 35: request review within 30 days of the reply
+    "review_opinion": (30, "calendar_days"),  # Art 35: review opinion within 30 days
+    "recheck_request": (30, "calendar_days"),  # Art 36: request recheck within 30 days of the opinion
+    "recheck_opinion": (30, "calendar_days"),  # Art 36: recheck opinion within 30 days, hearings excluded
+}
+# A deadline this many days away or closer counts as "due soon" in every list.
+DEADLINE_DUE_SOON_DAYS = 3
+# Official documents (GB/T 9704-2012). FangSong and XiaoBiaoSong are commercial fonts; name the CJK
+# families explicitly, since a generic serif fallback can miss glyphs.
+DOCUMENT_BODY_FONT = os.environ.get("MINSHENG_DOCUMENT_BODY_FONT", "Noto Serif CJK SC")
+DOCUMENT_TITLE_FONT = os.environ.get("MINSHENG_DOCUMENT_TITLE_FONT", "Noto Serif CJK SC")
 MATTER_LIST_PAGE_SIZE = 25
 SHARED_DATA_DIR = Path(os.environ.get("MINSHENG_SHARED_DATA", BASE_DIR.parent / "shared" / "data"))
 

@@ -187,7 +187,7 @@ def _initial_deadlines(*, receiving_org: Organisation, received_at: dt.datetime)
     # Art 22: the bureau routes within 15 days; Art 23: a unit receiving directly tells the
     # petitioner within 15 days whether it accepts. Working-day and holiday rules arrive with lib.calendar.
     received_on = timezone.localtime(received_at).date()
-    due = received_on + dt.timedelta(days=settings.ROUTE_DEADLINE_DAYS)
+    due = received_on + dt.timedelta(days=settings.DEADLINES["route"][0])
     if receiving_org.kind == Organisation.Kind.PETITION_BUREAU:
         return {"route_due_on": due, "due_on": due, "due_kind": "route"}
     return {"accept_due_on": due, "due_on": due, "due_kind": "accept"}

@@ -139,7 +139,7 @@ def test_it_gives_a_township_fifteen_days_to_tell_the_petitioner_whether_it_acce
 
 
 def test_it_follows_the_route_deadline_setting(register, settings):
-    settings.ROUTE_DEADLINE_DAYS = 10
+    settings.DEADLINES = {**settings.DEADLINES, "route": (10, "calendar_days")}
 
     matter = register(received_at=beijing(2025, 3, 10, 9, 30)).matter
 
