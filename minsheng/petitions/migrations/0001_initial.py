@@ -168,7 +168,7 @@ class Migration(migrations.Migration):
             name='Attachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=minsheng.petitions.models._attachment_path)),
+                ('file', models.FileField(max_length=200, upload_to=minsheng.petitions.models.core._attachment_path)),
                 ('original_name', models.CharField(max_length=200, verbose_name='文件名')),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField(verbose_name='大小')),

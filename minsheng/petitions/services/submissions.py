@@ -4,7 +4,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -30,6 +29,7 @@ from ..selectors import matters_visible_to
 from .attachments import attachment_add, check_uploads
 from .events import matter_event_record
 from .petitioners import clean_petitioner_fields, petitioner_find_or_create
+from .steps import deadline
 
 EARLIEST_RECEIVED_AT = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 CLOCK_SKEW = dt.timedelta(minutes=5)
@@ -184,13 +184,24 @@ def format_matter_number(prefix: str, year: int, seq: int) -> str:
 
 
 def _initial_deadlines(*, receiving_org: Organisation, received_at: dt.datetime) -> dict:
-    # Art 22: the bureau routes within 15 days; Art 23: a unit receiving directly tells the
-    # petitioner within 15 days whether it accepts. Working-day and holiday rules arrive with lib.calendar.
+    # Art 22: the bureau routes within 15 days of receipt; Art 23: a unit that receives a matter
+    # directly tells the petitioner within 15 days whether it accepts.
     received_on = timezone.localtime(received_at).date()
-    due = received_on + dt.timedelta(days=settings.DEADLINES["route"][0])
     if receiving_org.kind == Organisation.Kind.PETITION_BUREAU:
-        return {"route_due_on": due, "due_on": due, "due_kind": "route"}
-    return {"accept_due_on": due, "due_on": due, "due_kind": "accept"}
+        route = deadline("route", received_on)
+        return {
+            "route_due_on": route.due,
+            "due_on": route.due,
+            "due_kind": "route",
+            "deadline_uncertain": route.uncertain,
+        }
+    accept = deadline("accept_notice", received_on)
+    return {
+        "accept_due_on": accept.due,
+        "due_on": accept.due,
+        "due_kind": "accept",
+        "deadline_uncertain": accept.uncertain,
+    }
 
 
 def matter_open(

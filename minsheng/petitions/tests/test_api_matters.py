@@ -56,7 +56,7 @@ def test_it_lists_matters_newest_first_with_a_count(api, matters):
     assert item["status_label"] == "已登记"
     assert item["first_channel"] == "visit"
     assert item["receiving_org"]["name"] == "怀仁市信访局"
-    assert item["due_on"] == "2025-03-16"
+    assert item["due_on"] == "2025-03-17"  # 15 days end on Sunday 16 March, so Monday
     assert item["due_kind"] == "route"
     assert dt.datetime.fromisoformat(item["received_at"]) == beijing(2025, 3, 1, 9)
 

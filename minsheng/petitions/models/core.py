@@ -179,7 +179,17 @@ class Matter(models.Model):
     due_kind = models.CharField(_("期限类型"), max_length=30, blank=True)
     route_due_on = models.DateField(_("转送交办期限"), null=True, blank=True)
     accept_due_on = models.DateField(_("受理告知期限"), null=True, blank=True)
+    objection_due_on = models.DateField(_("异议期限"), null=True, blank=True)
+    report_due_on = models.DateField(_("交办反馈期限"), null=True, blank=True)
     handle_due_on = models.DateField(_("办理期限"), null=True, blank=True)
+    review_request_due_on = models.DateField(_("复查申请期限"), null=True, blank=True)
+    review_due_on = models.DateField(_("复查期限"), null=True, blank=True)
+    recheck_request_due_on = models.DateField(_("复核申请期限"), null=True, blank=True)
+    recheck_due_on = models.DateField(_("复核期限"), null=True, blank=True)
+    # True when a deadline above falls in a year without official holiday data (see lib.workdays).
+    deadline_uncertain = models.BooleanField(_("期限待核"), default=False)
+    accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
+    closed_on = models.DateField(_("办结日期"), null=True, blank=True)
 
     source = models.CharField(_("来源"), max_length=10, choices=Source.choices, default=Source.INTAKE)
     external_id = models.CharField(_("外部编号"), max_length=50, blank=True)
@@ -296,7 +306,21 @@ class MatterEvent(models.Model):
         SUBMISSION_ATTACHED = "submission_attached", _("追加信访件")
         ATTACHMENT_ADDED = "attachment_added", _("上传附件")
         IMPORTED = "imported", _("历史导入")
+        TRANSFERRED = "transferred", _("转送")
+        ASSIGNED = "assigned", _("交办")
+        DIVERTED = "diverted", _("导入其他程序")
+        ACCEPTED = "accepted", _("受理")
+        REJECTED = "rejected", _("不予受理")
+        OBJECTED = "objected", _("提出异议")
+        HANDLING_NOTE = "handling_note", _("办理记录")
+        EXTENDED = "extended", _("延期")
         REPLIED = "replied", _("答复")
+        REVIEW_REQUESTED = "review_requested", _("申请复查")
+        REVIEWED = "reviewed", _("复查意见")
+        RECHECK_REQUESTED = "recheck_requested", _("申请复核")
+        HEARING = "hearing", _("听证")
+        FINAL = "final", _("复核意见（终结）")
+        CLOSED = "closed", _("办结")
 
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("事件"), max_length=40)
@@ -340,16 +364,28 @@ class MatterEvent(models.Model):
 
 
 class Reply(models.Model):
-    """A written reply to a matter. The workflow issue adds the 信访处理意见书 structure on top."""
+    """A written answer: the 信访处理意见书 (Art 32), or a review or recheck opinion (Art 35, 36).
+
+    Historical replies imported from the message board carry only `text`."""
 
     class Outcome(models.TextChoices):
         SUPPORT = "support", _("支持")
         EXPLAIN = "explain", _("解释说明")
         NOT_SUPPORT = "not_support", _("不支持")
 
+    class Stage(models.TextChoices):
+        HANDLING = "handling", _("信访处理意见")
+        REVIEW = "review", _("复查意见")
+        RECHECK = "recheck", _("复核意见")
+
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="replies")
-    text = models.TextField(_("答复内容"))
+    stage = models.CharField(_("阶段"), max_length=10, choices=Stage.choices, default=Stage.HANDLING)
+    request = models.TextField(_("投诉请求"), blank=True)
+    facts_and_reasons = models.TextField(_("事实和理由"), blank=True)
+    text = models.TextField(_("处理意见"))
+    basis = models.TextField(_("法律法规及政策依据"), blank=True)
     replied_at = models.DateTimeField(_("答复时间"))
+    served_on = models.DateField(_("送达日期"), null=True, blank=True)
     outcome = models.CharField(_("处理结果"), max_length=20, choices=Outcome.choices, blank=True)
     organisation = models.ForeignKey(
         Organisation,

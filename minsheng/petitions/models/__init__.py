@@ -1,0 +1,39 @@
+"""Petition models: the intake core (petitioners, submissions, matters) and the workflow records."""
+
+from .core import (
+    GROUP_VISIT_MAX_REPRESENTATIVES,
+    GROUP_VISIT_MIN_PEOPLE,
+    Attachment,
+    Category,
+    Channel,
+    Matter,
+    MatterEvent,
+    MatterNumberSequence,
+    Nature,
+    Petitioner,
+    Reply,
+    Submission,
+    SubmissionPetitioner,
+)
+from .workflow import Extension, HandlingNote, Notice, Reconsideration, Routing
+
+__all__ = [
+    "GROUP_VISIT_MAX_REPRESENTATIVES",
+    "GROUP_VISIT_MIN_PEOPLE",
+    "Attachment",
+    "Category",
+    "Channel",
+    "Extension",
+    "HandlingNote",
+    "Matter",
+    "MatterEvent",
+    "MatterNumberSequence",
+    "Nature",
+    "Notice",
+    "Petitioner",
+    "Reconsideration",
+    "Reply",
+    "Routing",
+    "Submission",
+    "SubmissionPetitioner",
+]
