@@ -30,8 +30,13 @@ REPEAT_SHARE = 0.2
 TOWNSHIP_OFFICE = "云中镇"
 
 # Relative weights. The bureau's window is closed at weekends; only online channels arrive then.
-BUREAU_CHANNELS = {Channel.VISIT: 35, Channel.ONLINE: 22, Channel.LETTER: 15, Channel.PHONE: 13,
-                   Channel.LEADER_MAILBOX: 15}
+BUREAU_CHANNELS = {
+    Channel.VISIT: 35,
+    Channel.ONLINE: 22,
+    Channel.LETTER: 15,
+    Channel.PHONE: 13,
+    Channel.LEADER_MAILBOX: 15,
+}
 WEEKEND_CHANNELS = {Channel.ONLINE: 60, Channel.LEADER_MAILBOX: 40}
 TOWNSHIP_CHANNELS = {Channel.VISIT: 5, Channel.LETTER: 3, Channel.PHONE: 2}
 REPEAT_CHANNELS = {Channel.VISIT: 45, Channel.PHONE: 25, Channel.LETTER: 15, Channel.ONLINE: 15}
@@ -74,8 +79,10 @@ def build_demo(*, matters: int = 300, seed: int = DEFAULT_SEED, now: dt.datetime
         city = build_city()
         categories_created = services.categories_seed(taxonomy_csv=settings.SHARED_DATA_DIR / TAXONOMY_FILE)
         report = DemoReport(
-            organisations_created=city.organisations_created, users_created=city.users_created,
-            users_existing=city.users_existing, categories_created=categories_created,
+            organisations_created=city.organisations_created,
+            users_created=city.users_created,
+            users_existing=city.users_existing,
+            categories_created=categories_created,
         )
         report.existing_matters = Matter.objects.filter(
             source=Matter.Source.INTAKE, receiving_org__path__startswith=city.city.path
@@ -157,7 +164,8 @@ class _MatterBuilder:
         township = self.township_office if at_township else rng.choice(city.townships)
         village = rng.choice(city.villages[township.name])
         places = {
-            "township": township.name, "village": village.name,
+            "township": township.name,
+            "village": village.name,
             "other_townships": [t.name for t in city.townships if t.pk != township.pk],
         }
         title, content = localise(text.title, **places)[:200], localise(text.content, **places)
@@ -170,18 +178,29 @@ class _MatterBuilder:
         head_count, entries = self._petitioners(channel, township.name, village)
         place = f"{township.name}{village.name}"
         submission = services.submission_register(
-            actor=registrar, channel=channel, received_at=self._received_at(day, channel),
-            receiving_org=receiving, petitioners=entries, title=title, content=content,
+            actor=registrar,
+            channel=channel,
+            received_at=self._received_at(day, channel),
+            receiving_org=receiving,
+            petitioners=entries,
+            title=title,
+            content=content,
             demands=demand_of(content, nature=nature),
-            head_count=head_count, concerned_org=self._concerned(title, content, nature, township, village),
-            place=place, category=self.categories.match(title, content), nature=nature,
+            head_count=head_count,
+            concerned_org=self._concerned(title, content, nature, township, village),
+            place=place,
+            category=self.categories.match(title, content),
+            nature=nature,
         )
         self.report.matters_created += 1
         self._count(submission)
         main = submission.submissionpetitioner_set.order_by("-is_representative", "pk").first()
         return _Opened(
-            matter=submission.matter, petitioner_id=main.petitioner_id, at_township=at_township,
-            received_on=day, place=place,
+            matter=submission.matter,
+            petitioner_id=main.petitioner_id,
+            at_township=at_township,
+            received_on=day,
+            place=place,
         )
 
     def _petitioners(self, channel: str, township: str, village: Organisation) -> tuple[int, list]:
@@ -190,7 +209,8 @@ class _MatterBuilder:
         def person(representative: bool = False):
             return self.people.person(
                 address=self.people.address(township=township, village=village.name),
-                region_code=village.region_code, is_representative=representative,
+                region_code=village.region_code,
+                is_representative=representative,
             )
 
         if channel == Channel.VISIT and rng.random() < 0.2:
@@ -232,13 +252,20 @@ class _MatterBuilder:
             + "现再次反映，请求尽快处理并答复。"
         )
         submission = services.submission_register(
-            actor=registrar, channel=channel, received_at=self._received_at(day, channel),
+            actor=registrar,
+            channel=channel,
+            received_at=self._received_at(day, channel),
             receiving_org=receiving,
             petitioners=[services.PetitionerEntry(petitioner_id=first.petitioner_id)],
-            title=f"再次反映：{matter.title}"[:200], content=content, demands=matter.demands,
+            title=f"再次反映：{matter.title}"[:200],
+            content=content,
+            demands=matter.demands,
             head_count=rng.choice((1, 1, 2, 3)) if channel == Channel.VISIT else 1,
-            concerned_org=matter.concerned_org, place=first.place, category=matter.category,
-            nature=matter.nature, matter=matter,
+            concerned_org=matter.concerned_org,
+            place=first.place,
+            category=matter.category,
+            nature=matter.nature,
+            matter=matter,
         )
         self._count(submission)
 

@@ -131,8 +131,13 @@ def build_city() -> DemoCity:
             for position, child in enumerate(children.split())
         ]
     demo = DemoCity(
-        city=city, bureau=bureau, by_name=tree.by_name, townships=townships, villages=villages,
-        departments=departments, organisations_created=tree.created,
+        city=city,
+        bureau=bureau,
+        by_name=tree.by_name,
+        townships=townships,
+        villages=villages,
+        departments=departments,
+        organisations_created=tree.created,
     )
     _ensure_users(demo)
     return demo
@@ -151,9 +156,14 @@ def _ensure_users(demo: DemoCity) -> None:
             demo.users_existing.append(username)
             continue
         account_services.user_create(
-            username=username, password=DEMO_PASSWORD, full_name=full_name, role=role,
-            organisation=demo.by_name[organisation_name] if organisation_name else None, title=title,
-            is_staff=superuser, is_superuser=superuser,
+            username=username,
+            password=DEMO_PASSWORD,
+            full_name=full_name,
+            role=role,
+            organisation=demo.by_name[organisation_name] if organisation_name else None,
+            title=title,
+            is_staff=superuser,
+            is_superuser=superuser,
         )
         demo.users_created.append(username)
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.models import Organisation
 from minsheng.accounts.selectors import all_active_organisations, organisation_choices
+from minsheng.calendars.deadlines import DEADLINE_STATE_LABELS
 
 from .models import Category, Channel, Matter, Nature
 from .selectors import MATTER_SORTS, categories_active
@@ -139,6 +140,11 @@ class MatterFilterForm(forms.Form):
     )
     received_to = forms.DateField(
         label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    deadline_state = forms.ChoiceField(
+        label=_("期限状态"),
+        required=False,
+        choices=[("", _("全部")), *((k, v) for k, v in DEADLINE_STATE_LABELS.items())],
     )
     sort = forms.ChoiceField(
         label=_("排序"),

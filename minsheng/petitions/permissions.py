@@ -21,3 +21,11 @@ def sees_all_accusations(user) -> bool:
     return user.is_superuser or (
         user.organisation_id is not None and user.organisation.kind in ACCUSATION_ORG_KINDS
     )
+
+
+STEP_ROLES = (Role.REGISTRAR, Role.HANDLER, Role.SUPERVISOR, Role.ADMIN)
+
+
+def can_take_steps(user) -> bool:
+    """Whether the matter page offers workflow actions at all; each service checks the details."""
+    return user.is_authenticated and user.has_role(*STEP_ROLES)

@@ -3,11 +3,13 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.conf import settings
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from minsheng.accounts.models import Organisation, User
 from minsheng.accounts.selectors import organisations_in_scope
+from minsheng.calendars.deadlines import DUE_SOON, ON_TIME, OVERDUE
 from minsheng.lib import crypto, idnumber, phone
 
 from .models import (
@@ -16,6 +18,7 @@ from .models import (
     Matter,
     MatterEvent,
     Nature,
+    Notice,
     Petitioner,
     Submission,
     SubmissionPetitioner,
@@ -62,6 +65,7 @@ class MatterFilters:
     received_from: dt.date | None = None
     received_to: dt.date | None = None
     text: str = ""
+    deadline_state: str = ""
     sort: str = "-received_at"
 
 
@@ -110,9 +114,27 @@ def matter_list(*, user: User, filters: MatterFilters) -> QuerySet[Matter]:
             | Q(content__contains=text)
             | Q(demands__contains=text)
         )
+    matters = with_deadline_state(matters)
+    if filters.deadline_state:
+        matters = matters.filter(deadline_state=filters.deadline_state)
     order = MATTER_SORTS.get(filters.sort, MATTER_SORTS["-received_at"])
     return matters.select_related("receiving_org", "handling_org", "concerned_org", "category").order_by(
         *order
+    )
+
+
+def with_deadline_state(matters: QuerySet[Matter]) -> QuerySet[Matter]:
+    """On time / due soon / overdue, derived from the current deadline when the list is read."""
+    today = timezone.localdate()
+    soon = today + dt.timedelta(days=settings.DEADLINE_DUE_SOON_DAYS)
+    return matters.annotate(
+        deadline_state=Case(
+            When(due_on__isnull=True, then=Value("")),
+            When(due_on__lt=today, then=Value(OVERDUE)),
+            When(due_on__lte=soon, then=Value(DUE_SOON)),
+            default=Value(ON_TIME),
+            output_field=CharField(),
+        )
     )
 
 
@@ -207,15 +229,18 @@ def petitioner_search(*, user: User, query: str, limit: int = 8) -> list[Petitio
 def petitioner_get(*, user: User, pk: int) -> Petitioner:
     """A person's page and full data belong to those who can see one of their matters — whatever the
     role, so that an accuser is never exposed to the township or unit they accused (Art 30)."""
-    if not user.is_superuser and not Submission.objects.filter(
-        petitioners__pk=pk, matter__in=matters_visible_to(user=user).values("pk")
-    ).exists():
+    if (
+        not user.is_superuser
+        and not Submission.objects.filter(
+            petitioners__pk=pk, matter__in=matters_visible_to(user=user).values("pk")
+        ).exists()
+    ):
         raise Petitioner.DoesNotExist
     return Petitioner.objects.get(pk=pk)
 
 
 def petitioner_matters(*, user: User, petitioner: Petitioner) -> QuerySet[Matter]:
-    return (
+    return with_deadline_state(
         matters_visible_to(user=user)
         .filter(submissions__petitioners=petitioner)
         .distinct()
@@ -235,3 +260,9 @@ def categories_active() -> QuerySet[Category]:
 def matter_status_counts(*, user: User) -> dict[str, int]:
     rows = matters_visible_to(user=user).values("status").annotate(n=Count("pk")).order_by()
     return {row["status"]: row["n"] for row in rows}
+
+
+def notice_get(*, user: User, pk: int) -> Notice:
+    return Notice.objects.select_related("matter", "issuer").get(
+        pk=pk, matter__in=matters_visible_to(user=user).values("pk")
+    )

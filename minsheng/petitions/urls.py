@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, workflow_views
 
 app_name = "petitions"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("matters/", views.matter_list, name="matter_list"),
     path("matters/<int:pk>/", views.matter_detail, name="matter_detail"),
     path("matters/<int:pk>/attachments/", views.attachment_upload, name="attachment_upload"),
+    path("matters/<int:pk>/steps/<slug:step>/", workflow_views.matter_step, name="matter_step"),
+    path("notices/<int:pk>/<str:fmt>/", views.notice_document, name="notice_document"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("intake/", views.intake, name="intake"),
     path("petitioners/search/", views.petitioner_search, name="petitioner_search"),

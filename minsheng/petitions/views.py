@@ -8,13 +8,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from minsheng.calendars.deadlines import deadline_state
+from minsheng.documents.views import pdf_response, preview_response
+
 from . import selectors, services
+from .documents import notice_as_document
 from .forms import AttachmentForm, IntakeForm, MatterFilterForm, PetitionerFormSet, apply_service_errors
-from .models import Attachment, Matter, Petitioner
-from .permissions import can_register, can_reveal_personal_data
+from .models import Attachment, Matter, Notice, Petitioner
+from .permissions import can_register, can_reveal_personal_data, can_take_steps
 
 
-def _matter_or_404(request, pk) -> Matter:
+def matter_or_404(request, pk) -> Matter:
     try:
         return selectors.matter_get(user=request.user, pk=pk)
     except Matter.DoesNotExist as exc:
@@ -52,6 +56,7 @@ def matter_list(request):
             received_from=data["received_from"],
             received_to=data["received_to"],
             text=data["q"],
+            deadline_state=data["deadline_state"],
             sort=data["sort"],
         )
     matters = selectors.matter_list(user=request.user, filters=filters)
@@ -67,26 +72,52 @@ def matter_list(request):
 @login_required
 @require_GET
 def matter_detail(request, pk: int):
-    matter = _matter_or_404(request, pk)
+    return matter_detail_response(request, matter_or_404(request, pk))
+
+
+def matter_detail_response(request, matter: Matter, *, bound: dict | None = None, status: int = 200):
+    """The matter page; `bound` carries a step form that came back with errors."""
+    from .workflow_views import steps_for
+
     return render(
         request,
         "petitions/matter_detail.html",
         {
             "matter": matter,
+            "deadline_state": deadline_state(due=matter.due_on),
             "submissions": selectors.matter_submissions(matter=matter),
             "events": selectors.matter_events(matter=matter),
             "attachments": selectors.matter_attachments(matter=matter),
             "replies": matter.replies.select_related("organisation"),
+            "notices": matter.notices.select_related("issuer"),
+            "routings": matter.routings.select_related("from_org", "to_org"),
+            "handling_notes": matter.handling_notes.select_related("actor"),
+            "steps": steps_for(matter, bound) if can_take_steps(request.user) else [],
             "attachment_form": AttachmentForm(),
             "can_reveal": can_reveal_personal_data(request.user),
         },
+        status=status,
     )
+
+
+@login_required
+@require_GET
+def notice_document(request, pk: int, fmt: str):
+    """A notice as a PDF or as a print preview, for users who may see its matter."""
+    try:
+        notice = selectors.notice_get(user=request.user, pk=pk)
+    except Notice.DoesNotExist as exc:
+        raise Http404(_("找不到该文书，或您无权查看")) from exc
+    document = notice_as_document(notice)
+    if fmt == "pdf":
+        return pdf_response(document, filename=f"{notice.title}-{notice.matter.number}.pdf")
+    return preview_response(request, document)
 
 
 @login_required
 @require_POST
 def attachment_upload(request, pk: int):
-    matter = _matter_or_404(request, pk)
+    matter = matter_or_404(request, pk)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:

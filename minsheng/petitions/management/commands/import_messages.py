@@ -23,7 +23,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="留言文件路径（.csv 或 .xlsx）")
         parser.add_argument(
-            "--organisation", metavar="ORG_ID_OR_NAME",
+            "--organisation",
+            metavar="ORG_ID_OR_NAME",
             help="登记和答复单位的编号或名称；默认为第一个启用的信访局",
         )
 
@@ -51,7 +52,8 @@ class Command(BaseCommand):
         if not wanted:
             bureau = (
                 Organisation.objects.filter(kind=Organisation.Kind.PETITION_BUREAU, is_active=True)
-                .order_by("path", "pk").first()
+                .order_by("path", "pk")
+                .first()
             )
             if bureau is None:
                 raise CommandError(

@@ -26,7 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--matters", type=int, default=300, help="生成的信访事项数（默认 300）")
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="随机种子，相同种子生成相同的数据")
         parser.add_argument(
-            "--force", action="store_true",
+            "--force",
+            action="store_true",
             help="在 DEBUG 关闭（生产）环境中也运行。演示账号使用公开的密码，生产环境不应有这些账号",
         )
 
@@ -62,8 +63,10 @@ class Command(BaseCommand):
 
     def _logins(self, *, existing):
         header = ("角色", "用户名", "密码", "姓名及职务", "所属机构")
-        rows = [(role, username, DEMO_PASSWORD, person, organisation)
-                for role, username, person, organisation in demo_logins()]
+        rows = [
+            (role, username, DEMO_PASSWORD, person, organisation)
+            for role, username, person, organisation in demo_logins()
+        ]
         widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
         self.stdout.write("")
         self.stdout.write("演示账号：")

@@ -26,10 +26,12 @@ class Command(BaseCommand):
             self.stdout.write(Fernet.generate_key().decode())
             return
         if len(settings.FIELD_ENCRYPTION_KEYS) < 2:
-            self.stdout.write(self.style.WARNING(
-                "MINSHENG_FIELD_KEYS 中只有一个密钥：数据将用同一密钥重新加密。"
-                "如要轮换，请先把新密钥放在最前面、旧密钥保留在其后。"
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    "MINSHENG_FIELD_KEYS 中只有一个密钥：数据将用同一密钥重新加密。"
+                    "如要轮换，请先把新密钥放在最前面、旧密钥保留在其后。"
+                )
+            )
         try:
             count = services.petitioners_rotate_keys()
         except ImproperlyConfigured as exc:
@@ -40,8 +42,10 @@ class Command(BaseCommand):
         except ValueError as exc:
             # Fernet rejects a key that is not 32 url-safe base64-encoded bytes.
             raise CommandError(f"MINSHENG_FIELD_KEYS 中有无效的密钥：{exc}") from exc
-        self.stdout.write(self.style.SUCCESS(
-            f"已处理 {count} 名信访人：身份证号码和电话号码已用第一个密钥重新加密，查找哈希已重算"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"已处理 {count} 名信访人：身份证号码和电话号码已用第一个密钥重新加密，查找哈希已重算"
+            )
+        )
         if len(settings.FIELD_ENCRYPTION_KEYS) > 1:
             self.stdout.write("现在可以从 MINSHENG_FIELD_KEYS 中删除旧密钥（只保留第一个）。")
