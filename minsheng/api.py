@@ -15,6 +15,7 @@ from ninja.security import HttpBearer, django_auth
 from minsheng.accounts.api import router as accounts_router
 from minsheng.accounts.services import api_token_authenticate
 from minsheng.petitions.api import router as petitions_router
+from minsheng.petitions.api_workflow import router as workflow_router
 
 
 class TokenAuth(HttpBearer):
@@ -52,6 +53,7 @@ api = NinjaAPI(
 )
 api.add_router("/v1/", accounts_router)
 api.add_router("/v1/", petitions_router)
+api.add_router("/v1/", workflow_router)
 
 
 @api.exception_handler(ValidationError)

@@ -78,6 +78,8 @@ class MatterOut(Schema):
     place: str
     due_on: dt.date | None
     due_kind: str
+    deadline_state: str = Field("", description="按期 on_time / 临期 due_soon / 超期 overdue，查询时计算")
+    deadline_uncertain: bool
 
     @staticmethod
     def resolve_status_label(matter) -> str:

@@ -153,7 +153,7 @@ def category_subtree_ids(category: Category) -> list[int]:
 def matter_get(*, user: User, pk: int) -> Matter:
     """Raise Matter.DoesNotExist for matters that do not exist or that the user may not see."""
     return (
-        matters_visible_to(user=user)
+        with_deadline_state(matters_visible_to(user=user))
         .select_related("receiving_org", "handling_org", "concerned_org", "category", "registered_by")
         .get(pk=pk)
     )
