@@ -34,11 +34,13 @@ deps: $(VENV)/.installed
 test-deps: $(VENV)/.test-installed
 
 # The CJK font renders Chinese in documents and headless screenshots; gettext compiles translations;
+# Pango is what WeasyPrint lays out PDFs with;
 # Chromium (Debian's, never a downloaded build) drives the browser tests.
 system-deps:
 	@missing=""; \
 	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $$missing; fi
 
 chromium:
