@@ -258,6 +258,13 @@ class Submission(models.Model):
     )
     nature = models.CharField(_("性质"), max_length=20, choices=Nature.choices, default=Nature.CLAIM)
     is_repeat = models.BooleanField(_("重复信访"), default=False, help_text=_("同一信访人就同一事项再次信访"))
+
+    class Rule(models.TextChoices):
+        LEVEL_SKIPPING = "level_skipping", _("越级信访（第十九条第三款，不予受理）")
+        FINAL_REPEAT = "final_repeat", _("已终结事项重复信访（第三十六条，不再受理）")
+
+    # A rule of the Regulation this submission ran into; it stays attached to the matter it is about.
+    rule = models.CharField(_("适用规则"), max_length=20, choices=Rule.choices, blank=True)
     petitioners = models.ManyToManyField(
         Petitioner, through="SubmissionPetitioner", related_name="submissions", verbose_name=_("信访人")
     )
