@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from minsheng.accounts.models import Organisation, User
@@ -265,4 +265,39 @@ def matter_status_counts(*, user: User) -> dict[str, int]:
 def notice_get(*, user: User, pk: int) -> Notice:
     return Notice.objects.select_related("matter", "issuer").get(
         pk=pk, matter__in=matters_visible_to(user=user).values("pk")
+    )
+
+
+def my_tasks(*, user: User) -> QuerySet[Matter]:
+    """Matters waiting for the user's organisation to act, most urgent first (overdue, then due soon)."""
+    if not user.is_authenticated or user.organisation_id is None:
+        return Matter.objects.none()
+    org = user.organisation
+    S = Matter.Status
+    waiting = (
+        Q(handling_org=org, status__in=[S.TRANSFERRED, S.ASSIGNED, S.ACCEPTED])
+        | Q(receiving_org=org, handling_org__isnull=True, status=S.REGISTERED)
+        | Q(reconsiderations__organisation=org, status__in=[S.REVIEW_REQUESTED, S.RECHECK_REQUESTED])
+    )
+    if org.kind == Organisation.Kind.PETITION_BUREAU:
+        # The bureau routes what comes back after an objection, and records opinions for upper-level
+        # bodies that have no staff of their own in the system.
+        waiting |= Q(status=S.REGISTERED, handling_org__isnull=True, receiving_org__kind=org.kind)
+        waiting |= Q(
+            status__in=[S.REVIEW_REQUESTED, S.RECHECK_REQUESTED],
+            reconsiderations__decided_on__isnull=True,
+        ) & (
+            Q(reconsiderations__organisation__isnull=True)
+            | Q(
+                reconsiderations__organisation__kind__in=[
+                    Organisation.Kind.CITY,
+                    Organisation.Kind.LEADERSHIP,
+                ]
+            )
+        )
+    matters = matters_visible_to(user=user).filter(pk__in=Matter.objects.filter(waiting).values("pk"))
+    return (
+        with_deadline_state(matters)
+        .select_related("receiving_org", "handling_org", "concerned_org", "category")
+        .order_by(F("due_on").asc(nulls_last=True), "received_at", "pk")
     )

@@ -7,6 +7,7 @@ app_name = "petitions"
 urlpatterns = [
     path("", views.home, name="home"),
     path("matters/", views.matter_list, name="matter_list"),
+    path("tasks/", views.tasks, name="tasks"),
     path("matters/<int:pk>/", views.matter_detail, name="matter_detail"),
     path("matters/<int:pk>/attachments/", views.attachment_upload, name="attachment_upload"),
     path("matters/<int:pk>/steps/<slug:step>/", workflow_views.matter_step, name="matter_step"),

@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -29,6 +31,7 @@ def matter_or_404(request, pk) -> Matter:
 @require_GET
 def home(request):
     counts = selectors.matter_status_counts(user=request.user)
+    task_states = Counter(selectors.my_tasks(user=request.user).values_list("deadline_state", flat=True))
     recent = selectors.matter_list(user=request.user, filters=selectors.MatterFilters())[:10]
     return render(
         request,
@@ -37,8 +40,20 @@ def home(request):
             "status_counts": [(s, counts.get(s.value, 0)) for s in Matter.Status if counts.get(s.value)],
             "total": sum(counts.values()),
             "recent": recent,
+            "tasks_total": sum(task_states.values()),
+            "tasks_overdue": task_states.get("overdue", 0),
+            "tasks_due_soon": task_states.get("due_soon", 0),
         },
     )
+
+
+@login_required
+@require_GET
+def tasks(request):
+    """我的待办: what the user's unit must do next, overdue first."""
+    matters = selectors.my_tasks(user=request.user)
+    page = Paginator(matters, settings.MATTER_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "petitions/tasks.html", {"page": page, "query": ""})
 
 
 @login_required

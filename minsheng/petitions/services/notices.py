@@ -16,6 +16,8 @@ NOTICE_TITLES = {
     "review_opinion": "信访事项复查意见书",
     "recheck_opinion": "信访事项复核意见书",
     "diversion_notice": "依法分类处理告知书",
+    "level_skipping_notice": "信访事项告知书（越级信访）",
+    "final_rejection_notice": "不予受理告知书（已终结事项）",
 }
 
 

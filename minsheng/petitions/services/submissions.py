@@ -28,6 +28,7 @@ from ..permissions import can_register
 from ..selectors import matters_visible_to
 from .attachments import attachment_add, check_uploads
 from .events import matter_event_record
+from .intake_rules import rule_notice_issue, submission_rule_for
 from .petitioners import clean_petitioner_fields, petitioner_find_or_create
 from .steps import deadline
 
@@ -314,11 +315,17 @@ def submission_register(
             )
         )
         is_repeat = any(person.pk in earlier for person, _ in people)
+    rule = (
+        ""
+        if is_new_matter
+        else submission_rule_for(matter=matter, receiving_org=receiving_org, today=timezone.localdate())
+    )
 
     submission = Submission.objects.create(
         matter=matter,
         head_count=head_count,
         is_repeat=is_repeat,
+        rule=rule,
         registered_by=actor if getattr(actor, "pk", None) else None,
         **fields,
     )
@@ -338,6 +345,9 @@ def submission_register(
         )
     else:
         note = "重复信访" if is_repeat else "其他信访人就同一事项信访"
+        if rule:
+            note = f"{note}；{submission.get_rule_display()}，已制作告知书"
+            rule_notice_issue(matter=matter, submission=submission, actor=actor)
         matter_event_record(
             matter=matter,
             kind=MatterEvent.Kind.SUBMISSION_ATTACHED,
@@ -348,6 +358,7 @@ def submission_register(
                 "channel": channel,
                 "head_count": head_count,
                 "repeat": is_repeat,
+                "rule": rule,
             },
         )
     for upload, checked in checked_uploads:
