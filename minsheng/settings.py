@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "minsheng.calendars",
     "minsheng.documents",
     "minsheng.petitions",
+    "minsheng.supervision",
+    "minsheng.notifications",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +105,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "minsheng.petitions.context_processors.petition_permissions",
+                "minsheng.supervision.context_processors.supervision_permissions",
+                "minsheng.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -211,8 +215,16 @@ DEADLINES = {
     "recheck_request": (30, "calendar_days"),  # Art 36: request recheck within 30 days of the opinion
     "recheck_opinion": (30, "calendar_days"),  # Art 36: recheck opinion within 30 days, hearings excluded
 }
-# A deadline this many days away or closer counts as "due soon" in every list.
+# A deadline this many days away or closer counts as "due soon" in every list; the daily sweep
+# (manage.py sweep_deadlines) reminds the responsible unit when a deadline enters this window.
 DEADLINE_DUE_SOON_DAYS = 3
+# How each outward channel of minsheng.notifications is delivered: a class with send(notification).
+# LogBackend only writes a line to the "minsheng.notifications" log; point these at a real SMS gateway
+# or SMTP relay in production.
+NOTIFICATION_BACKENDS = {
+    "sms": "minsheng.notifications.backends.LogBackend",
+    "email": "minsheng.notifications.backends.LogBackend",
+}
 # Official documents (GB/T 9704-2012). FangSong and XiaoBiaoSong are commercial fonts; name the CJK
 # families explicitly, since a generic serif fallback can miss glyphs.
 DOCUMENT_BODY_FONT = os.environ.get("MINSHENG_DOCUMENT_BODY_FONT", "Noto Serif CJK SC")

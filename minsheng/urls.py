@@ -12,5 +12,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("minsheng.accounts.urls")),
+    path("supervision/", include("minsheng.supervision.urls")),
+    path("notifications/", include("minsheng.notifications.urls")),
     path("", include("minsheng.petitions.urls")),
 ]

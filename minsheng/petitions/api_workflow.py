@@ -11,7 +11,7 @@ from minsheng.documents.views import pdf_response
 
 from . import selectors, services
 from .documents import notice_as_document
-from .models import HandlingNote, Matter, Notice, Reply, Routing
+from .models import HandlingNote, Matter, Notice, Rating, Reply, Routing
 from .schemas import ErrorOut, MatterOut
 
 router = Router(tags=["办理流程"])
@@ -64,6 +64,23 @@ class ReconsiderationIn(Schema):
 class HearingIn(Schema):
     days: int = Field(..., ge=1, le=365)
     note: str = Field("", max_length=2000)
+
+
+class RatingIn(Schema):
+    value: Rating.Value
+    comment: str = Field("", max_length=2000)
+
+
+class RatingOut(Schema):
+    id: int
+    matter_id: int
+    reply_id: int
+    value: str
+    comment: str
+    source: str
+    recorded_by_id: int | None
+    recorded_at: dt.datetime
+    is_current: bool
 
 
 class NoticeOut(Schema):
@@ -206,6 +223,17 @@ def recheck(request, matter_id: int, body: OpinionIn):
 def close(request, matter_id: int):
     services.matter_close(actor=request.user, matter=_matter(request, matter_id))
     return _done(request, matter_id)
+
+
+@router.post(
+    "/matters/{matter_id}/rating",
+    response={200: RatingOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="记录满意度评价（第二十一条）；再次记录即替换当前评价",
+)
+def rating(request, matter_id: int, body: RatingIn):
+    return services.matter_rate(
+        actor=request.user, matter=_matter(request, matter_id), value=body.value, comment=body.comment
+    )
 
 
 @router.get(

@@ -7,7 +7,7 @@ from minsheng.accounts.models import Organisation, User
 from minsheng.accounts.selectors import all_active_organisations
 
 from .forms import OrganisationChoiceField
-from .models import HandlingNote, Reconsideration, Reply, Routing
+from .models import HandlingNote, Rating, Reconsideration, Reply, Routing
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -90,3 +90,15 @@ class ReconsiderationRequestForm(forms.Form):
 class HearingForm(forms.Form):
     days = forms.IntegerField(label=_("听证用时（日）"), min_value=1, max_value=365)
     note = forms.CharField(label=_("说明"), required=False)
+
+
+class RatingForm(forms.Form):
+    value = forms.ChoiceField(
+        label=_("信访人的评价"), choices=Rating.Value.choices, widget=forms.RadioSelect, required=False
+    )
+    comment = forms.CharField(
+        label=_("意见"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("评价针对最近一次书面答复；不满意的请写明理由，将转督办员跟进"),
+    )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from . import services
 from . import workflow_forms as wf
 from .models import Matter
+from .services.satisfaction import RATABLE
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,13 @@ STEPS = {
             (S.REPLIED, S.REVIEWED),
             wf.AcceptForm,
             lambda a, m, d: services.matter_close(actor=a, matter=m),
+        ),
+        Step(
+            "rate",
+            _("记录满意度评价"),
+            RATABLE,
+            wf.RatingForm,
+            lambda a, m, d: services.matter_rate(actor=a, matter=m, value=d["value"], comment=d["comment"]),
         ),
     )
 }

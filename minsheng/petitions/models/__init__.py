@@ -15,6 +15,7 @@ from .core import (
     Submission,
     SubmissionPetitioner,
 )
+from .satisfaction import Rating
 from .workflow import Extension, HandlingNote, Notice, Reconsideration, Routing
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "Nature",
     "Notice",
     "Petitioner",
+    "Rating",
     "Reconsideration",
     "Reply",
     "Routing",

@@ -328,6 +328,7 @@ class MatterEvent(models.Model):
         HEARING = "hearing", _("听证")
         FINAL = "final", _("复核意见（终结）")
         CLOSED = "closed", _("办结")
+        RATED = "rated", _("满意度评价")
 
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("事件"), max_length=40)

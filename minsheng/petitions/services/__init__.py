@@ -13,6 +13,7 @@ from .reconsideration import (
     reconsideration_request,
 )
 from .routing import matter_object, matter_route
+from .satisfaction import matter_rate
 from .submissions import PetitionerEntry, submission_register
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "matter_close",
     "matter_extend",
     "matter_object",
+    "matter_rate",
     "matter_reject",
     "matter_reply",
     "matter_route",

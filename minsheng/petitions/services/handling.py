@@ -20,6 +20,7 @@ from .steps import (
     lock_matter,
     record_step,
     refuse,
+    require_not_future,
     require_own_unit,
     require_role,
     require_status,
@@ -51,6 +52,7 @@ def matter_accept(*, actor, matter: Matter, note: str = "", on: dt.date | None =
     matter = lock_matter(actor=actor, matter=matter)
     unit = _deciding_unit(actor, matter, "受理")
     on = on or today()
+    require_not_future(on, "on")
     from_status = matter.status
     matter.status = Matter.Status.ACCEPTED
     matter.handling_org = unit
@@ -87,6 +89,7 @@ def matter_reject(*, actor, matter: Matter, reason: str, on: dt.date | None = No
     unit = _deciding_unit(actor, matter, "不予受理")
     reason = require_text(reason, "reason", "不予受理的理由", 5000)
     on = on or today()
+    require_not_future(on, "on")
     from_status = matter.status
     matter.status = Matter.Status.REJECTED
     matter.handling_org = unit
@@ -252,8 +255,12 @@ def matter_reply(
     )
     from_status = matter.status
     matter.status = Matter.Status.REPLIED
-    matter.review_request_due_on = deadline("review_request", served_on).due
+    window = deadline("review_request", served_on)
+    matter.review_request_due_on = window.due
     set_current_deadline(matter)
+    # No deadline binds the unit now, but the petitioner's window may still lie in a year without
+    # holiday data, and closing relies on it.
+    matter.deadline_uncertain = window.uncertain
     notice_issue(
         matter=matter,
         kind="reply_opinion",
@@ -279,7 +286,10 @@ def opinion_paragraphs(reply: Reply, *, next_step: str, window_end: dt.date | No
         if window_end
         else "信访人对复核意见不服，仍然以同一事实和理由提出投诉请求的，不再受理（第三十六条）。"
     )
+    matter = reply.matter
+    received = cn_date(timezone.localtime(matter.received_at).date())
     return [
+        f"你于{received}反映的“{matter.title}”信访事项（编号{matter.number}），现将{reply.get_stage_display()}告知如下：",
         f"一、投诉请求：{reply.request}",
         f"二、事实和理由：{reply.facts_and_reasons}",
         f"三、处理意见：{reply.text}（{reply.get_outcome_display()}）",

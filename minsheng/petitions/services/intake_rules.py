@@ -42,8 +42,8 @@ def rule_notice_issue(*, matter: Matter, submission: Submission, actor) -> None:
         paragraphs = [
             f"你于{received}再次提出的“{submission.title}”信访事项，与你此前提出的“{matter.title}”"
             f"（编号{matter.number}）属同一事实和理由。",
-            f"该事项已于{cn_date(matter.closed_on) if matter.closed_on else '此前'}作出复核意见，依照《信访工作条例》"
-            "第三十六条第三款的规定，各级党委和政府信访部门和其他机关、单位不再受理。",
+            f"该事项已于{cn_date(matter.closed_on) if matter.closed_on else '此前'}作出复核意见，"
+            "依照《信访工作条例》第三十六条第三款的规定，各级党委和政府信访部门和其他机关、单位不再受理。",
             "特此告知。",
         ]
         kind = "final_rejection_notice"

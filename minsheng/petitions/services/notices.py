@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.utils import timezone
+
 from minsheng.accounts.models import Organisation
 
 from ..models import Matter, MatterNumberSequence, Notice, Petitioner
@@ -71,7 +73,7 @@ def matter_fields(matter: Matter) -> list[tuple[str, str]]:
     return [
         ("信访事项编号", matter.number),
         ("信访人", petitioner_names(matter)),
-        ("收到日期", f"{matter.received_at.astimezone().date():%Y年%m月%d日}"),
+        ("收到日期", cn_date(timezone.localtime(matter.received_at).date())),
         ("事项标题", matter.title),
     ]
 

@@ -15,11 +15,13 @@ from .handling import bureau_acts_for, opinion_paragraphs, reply_fields
 from .notices import notice_issue
 from .steps import (
     BUREAU_ROLES,
+    UNIT_ROLES,
     deadline,
     in_bureau,
     lock_matter,
     record_step,
     refuse,
+    require_not_future,
     require_role,
     require_status,
     require_within,
@@ -131,6 +133,7 @@ def recheck_hearing_record(*, actor, matter: Matter, days: int, note: str = "") 
     matter = lock_matter(actor=actor, matter=matter)
     require_status(matter, Matter.Status.RECHECK_REQUESTED, step="记录听证")
     case = matter.reconsiderations.get(stage=Reconsideration.Stage.RECHECK)
+    require_role(actor, UNIT_ROLES, "记录听证")
     if not _may_act_for(actor, case.organisation):
         raise PermissionDenied(f"听证由{case.organisation_name}记录")
     if not isinstance(days, int) or not 1 <= days <= 365:
@@ -177,6 +180,7 @@ def reconsideration_decide(
     matter = lock_matter(actor=actor, matter=matter)
     require_status(matter, rules["requested"], step=f"出具{rules['label']}意见")
     case = matter.reconsiderations.get(stage=stage)
+    require_role(actor, UNIT_ROLES, f"出具{rules['label']}意见")
     if not _may_act_for(actor, case.organisation):
         raise PermissionDenied(f"{rules['label']}意见由{case.organisation_name}出具")
     values = reply_fields(
@@ -199,12 +203,13 @@ def reconsideration_decide(
     from_status = matter.status
     matter.status = rules["decided"]
     window_end = None
+    set_current_deadline(matter)
     if stage == Reconsideration.Stage.REVIEW:
-        window_end = deadline("recheck_request", served_on).due
-        matter.recheck_request_due_on = window_end
+        window = deadline("recheck_request", served_on)
+        window_end = matter.recheck_request_due_on = window.due
+        matter.deadline_uncertain = window.uncertain
     else:
         matter.closed_on = served_on
-    set_current_deadline(matter)
     issuer = case.organisation or actor.organisation
     notice_issue(
         matter=matter,
@@ -233,6 +238,7 @@ def matter_close(*, actor, matter: Matter, on: dt.date | None = None) -> Matter:
     if actor is not None:
         require_role(actor, BUREAU_ROLES, "办结")
     on = on or today()
+    require_not_future(on, "on")
     window = (
         matter.review_request_due_on
         if matter.status == Matter.Status.REPLIED

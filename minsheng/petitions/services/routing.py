@@ -16,6 +16,7 @@ from .steps import (
     lock_matter,
     record_step,
     refuse,
+    require_not_future,
     require_own_unit,
     require_role,
     require_status,
@@ -62,6 +63,10 @@ def _check_destination(
         wanted = Routing.ROUTE_ORG_KINDS.get(route)
         if wanted and to_org.kind != wanted:
             refuse(f"该途径应转送{Organisation.Kind(wanted).label}", "to_org")
+    if matter.nature == Nature.ACCUSATION and (to_org is None or to_org.kind != Organisation.Kind.DISCIPLINE):
+        # Art 22, 30: accusations go to the discipline organ, the only unit besides the bureau that
+        # may see them; anywhere else nobody could ever accept them.
+        refuse("检举控告类事项应转送纪检监察机关（第二十二条、第三十条）", "to_org")
     if matter.nature == Nature.ACCUSATION and to_org is not None and matter.concerned_org_id:
         # Art 30: accusation material never goes to the accused unit or anyone under it.
         accused = matter.concerned_org
@@ -98,6 +103,7 @@ def matter_route(
         refuse("只有依法分类导入需要选择途径", "route")
     _check_destination(matter, sender, to_org, kind, route)
     routed_on = routed_on or today()
+    require_not_future(routed_on, "routed_on")
     if kind == Routing.Kind.ASSIGN:
         report_due_on = report_due_on or deadline("assign_report", routed_on).due
         if report_due_on <= routed_on:
@@ -187,6 +193,7 @@ def matter_object(*, actor, matter: Matter, reason: str, on: dt.date | None = No
     require_role(actor, UNIT_ROLES, "提出异议")
     require_own_unit(actor, matter.handling_org, "提出异议")
     on = on or today()
+    require_not_future(on, "on")
     require_within(on, matter.objection_due_on, "5 个工作日的异议期限（第二十三条）")
     reason = require_text(reason, "reason", "异议理由", 5000)
     routing = matter.routings.filter(to_org=matter.handling_org, objected_on__isnull=True).latest("at")

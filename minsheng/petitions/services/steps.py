@@ -30,7 +30,8 @@ def lock_matter(*, actor, matter: Matter) -> Matter:
     if actor is not None and not matters_visible_to(user=actor).filter(pk=matter.pk).exists():
         raise PermissionDenied("您无权办理该信访事项")
     return (
-        Matter.objects.select_for_update()
+        # of=self: PostgreSQL cannot lock the nullable side of the outer joins select_related makes.
+        Matter.objects.select_for_update(of=("self",))
         .select_related("receiving_org", "handling_org", "concerned_org")
         .get(pk=matter.pk)
     )
@@ -60,6 +61,12 @@ def require_own_unit(actor, organisation: Organisation | None, step: str) -> Non
     if organisation is None or actor.organisation_id != organisation.pk:
         name = organisation.name if organisation else "（无）"
         raise PermissionDenied(f"只有承办单位（{name}）的工作人员可以{step}")
+
+
+def require_not_future(day: dt.date, field: str) -> None:
+    # A step dated ahead would start or end its periods early: closing before a window truly lapsed.
+    if day > today():
+        refuse("日期不能晚于今天", field)
 
 
 def require_within(day: dt.date, due: dt.date | None, what: str) -> None:

@@ -116,7 +116,7 @@ def test_it_refuses_to_accept_a_diverted_matter(city, register):
         matter=matter,
         kind="divert",
         route="litigation",
-        guidance="请向人民法院提起诉讼。",
+        guidance="怀仁市人民法院",
         routed_on=D(2026, 5, 27),
     )
 

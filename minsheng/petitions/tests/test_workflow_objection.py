@@ -40,14 +40,20 @@ def test_it_counts_five_working_days_across_national_day_2026(city, register):
 def test_it_returns_the_matter_to_the_sender_on_the_last_day_of_the_window(city, register):
     matter = sent_before_national_day(city, register)
 
-    routing = services.matter_object(actor=city.yunzhong_handler, matter=matter, reason=REASON, on=D(2026, 10, 12))
+    routing = services.matter_object(
+        actor=city.yunzhong_handler, matter=matter, reason=REASON, on=D(2026, 10, 12)
+    )
 
     matter.refresh_from_db()
     assert matter.status == Status.REGISTERED
     assert matter.handling_org is None
     assert (matter.accept_due_on, matter.objection_due_on, matter.report_due_on) == (None, None, None)
     # Back at the bureau its own 15 日 count afresh from the objection: 12 + 15 = 27 October.
-    assert (matter.due_kind, matter.due_on, matter.route_due_on) == ("route", D(2026, 10, 27), D(2026, 10, 27))
+    assert (matter.due_kind, matter.due_on, matter.route_due_on) == (
+        "route",
+        D(2026, 10, 27),
+        D(2026, 10, 27),
+    )
     routing.refresh_from_db()
     assert (routing.objected_on, routing.objection_reason) == (D(2026, 10, 12), REASON)
     event = last_event(matter)

@@ -71,7 +71,9 @@ def test_it_refuses_to_send_a_matter_to_an_inactive_unit(city, register, kind):
     matter = open_matter(register)
 
     with refused(matter, "to_org"):
-        services.matter_route(actor=city.supervisor, matter=matter, kind=kind, to_org=city.housing, routed_on=ROUTED)
+        services.matter_route(
+            actor=city.supervisor, matter=matter, kind=kind, to_org=city.housing, routed_on=ROUTED
+        )
 
 
 @pytest.mark.parametrize("kind", ["transfer", "assign"])
@@ -79,7 +81,9 @@ def test_it_refuses_to_send_a_matter_to_the_sender_itself(city, register, kind):
     matter = open_matter(register)
 
     with refused(matter, "to_org"):
-        services.matter_route(actor=city.supervisor, matter=matter, kind=kind, to_org=city.bureau, routed_on=ROUTED)
+        services.matter_route(
+            actor=city.supervisor, matter=matter, kind=kind, to_org=city.bureau, routed_on=ROUTED
+        )
 
 
 def test_it_refuses_a_route_on_a_plain_transfer(city, register):
@@ -106,7 +110,7 @@ def test_it_refuses_to_divert_without_a_known_route(city, register, route):
             matter=matter,
             kind="divert",
             route=route,
-            guidance="请向人民法院起诉。",
+            guidance="怀仁市人民法院",
             routed_on=ROUTED,
         )
 

@@ -23,7 +23,11 @@ def test_it_registers_a_direct_matter_with_the_deadline_to_tell_the_petitioner(c
     assert matter.receiving_org == city.yunzhong
     assert matter.status == Status.REGISTERED
     # 15 日 from receipt on Monday 1 June 2026 (Art 23 para 2).
-    assert (matter.due_kind, matter.due_on, matter.accept_due_on) == ("accept", D(2026, 6, 16), D(2026, 6, 16))
+    assert (matter.due_kind, matter.due_on, matter.accept_due_on) == (
+        "accept",
+        D(2026, 6, 16),
+        D(2026, 6, 16),
+    )
     assert matter.route_due_on is None
 
 
@@ -38,7 +42,11 @@ def test_it_lets_the_township_accept_a_matter_it_received_directly(city, registe
     assert matter.accepted_on == D(2026, 6, 3)
     assert (matter.due_kind, matter.handle_due_on) == ("handle", D(2026, 8, 3))  # 2 August is a Sunday
     notice = matter.notices.get()
-    assert (notice.kind, notice.issuer, notice.number) == ("acceptance_notice", city.yunzhong, "云中信〔2026〕1号")
+    assert (notice.kind, notice.issuer, notice.number) == (
+        "acceptance_notice",
+        city.yunzhong,
+        "云中信〔2026〕1号",
+    )
     event = last_event(matter)
     assert (event.kind, event.from_status, event.to_status) == (
         MatterEvent.Kind.ACCEPTED,

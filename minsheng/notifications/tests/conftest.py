@@ -1,0 +1,1 @@
+from .logs import notification_log  # noqa: F401  (a fixture)
