@@ -28,7 +28,13 @@ def test_it_attaches_a_repeat_by_the_same_petitioner(register, city):
     assert event.kind == MatterEvent.Kind.SUBMISSION_ATTACHED
     assert event.actor == city.registrar
     assert event.note == "重复信访（来信），信访人：李桂兰"
-    assert event.data == {"submission": second.pk, "channel": "letter", "head_count": 1, "repeat": True}
+    assert event.data == {
+        "submission": second.pk,
+        "channel": "letter",
+        "head_count": 1,
+        "repeat": True,
+        "rule": "",
+    }
 
 
 def test_it_counts_a_repeat_when_the_same_person_is_typed_in_again_by_id_number(register):
