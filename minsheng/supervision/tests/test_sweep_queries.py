@@ -11,8 +11,11 @@ from .sweeping import sweep
 
 
 def reads_of(queries, table: str) -> int:
+    """Statements reading `table` as their main table; PostgreSQL iterates with a DECLARE'd cursor."""
     return sum(
-        1 for q in queries if q["sql"].lstrip().upper().startswith("SELECT") and f'FROM "{table}"' in q["sql"]
+        1
+        for q in queries
+        if q["sql"].lstrip().upper().startswith(("SELECT", "DECLARE")) and f'FROM "{table}"' in q["sql"]
     )
 
 
