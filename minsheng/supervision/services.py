@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from minsheng.accounts.models import Organisation, Role, User
@@ -106,6 +106,7 @@ class SweepReport:
     matters: int = 0
     reminders: int = 0
     items_opened: int = 0
+    closed: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,27 @@ def deadlines_sweep(*, today: dt.date) -> SweepReport:
                     on=today,
                 )
                 report.items_opened += created
+    report.closed = _close_lapsed(today)
     return report
+
+
+def _close_lapsed(today: dt.date) -> int:
+    """Close replied and reviewed matters whose petitioner let the window for review or recheck pass."""
+    # Imported here: petitions.services imports this module (an unsatisfied rating opens an item).
+    from minsheng.petitions.services import matter_close
+
+    lapsed = Matter.objects.filter(
+        Q(status=Matter.Status.REPLIED, review_request_due_on__lt=today)
+        | Q(status=Matter.Status.REVIEWED, recheck_request_due_on__lt=today)
+    ).order_by("pk")
+    closed = 0
+    for matter in lapsed.iterator(chunk_size=500):
+        try:
+            matter_close(actor=None, matter=matter, on=today)
+        except ValidationError:
+            continue  # a sweep dated ahead of the real day: leave it for the day itself
+        closed += 1
+    return closed
 
 
 def _staff_by_organisation() -> dict[int, list[User]]:

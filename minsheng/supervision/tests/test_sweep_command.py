@@ -19,8 +19,8 @@ def test_it_prints_the_counts_of_the_day_it_ran_for(city, matters, django_captur
         first = run("--today", "2026-06-15")
     second = run("--today", "2026-06-15")
 
-    assert first == "2026-06-15：检查 4 件有期限的事项，新增提醒 12 条，新开督办 2 件"
-    assert second == "2026-06-15：检查 4 件有期限的事项，新增提醒 0 条，新开督办 0 件"
+    assert first == "2026-06-15：检查 4 件有期限的事项，新增提醒 12 条，新开督办 2 件，请求期限届满办结 0 件"
+    assert second == "2026-06-15：检查 4 件有期限的事项，新增提醒 0 条，新开督办 0 件，请求期限届满办结 0 件"
     assert Notification.objects.filter(status="sent").count() == 12
 
 

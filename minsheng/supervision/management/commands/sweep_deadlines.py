@@ -15,7 +15,7 @@ def _day(value: str) -> dt.date:
 
 class Command(BaseCommand):
     help = (
-        "发送临期、超期提醒，并为超期事项发起督办。每天运行一次；"
+        "发送临期、超期提醒，为超期事项发起督办，并将复查、复核请求期限届满的事项办结。每天运行一次；"
         "同一期限的提醒和督办只发一次，重复运行不会重复发送。"
     )
 
@@ -28,6 +28,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"{day:%Y-%m-%d}：检查 {report.matters} 件有期限的事项，"
-                f"新增提醒 {report.reminders} 条，新开督办 {report.items_opened} 件"
+                f"新增提醒 {report.reminders} 条，新开督办 {report.items_opened} 件，"
+                f"请求期限届满办结 {report.closed} 件"
             )
         )
