@@ -19,6 +19,7 @@ from . import services
 from .demo_city import BUREAU_NAME, DemoCity, build_city
 from .demo_people import PersonFactory
 from .demo_texts import CategoryMatcher, RawText, demand_of, file_texts, generated_texts, localise, nature_of
+from .demo_workflow import WorkflowAdvancer, WorkflowReport, reply_texts
 from .models import Category, Channel, Matter, Nature, Submission
 
 MESSAGES_FILE = "taidi2020C_fujian4_full_replies.csv"
@@ -60,6 +61,7 @@ class DemoReport:
     repeats_created: int = 0
     group_visits: int = 0
     text_source: str = ""
+    workflow: WorkflowReport | None = None
 
 
 @dataclass
@@ -89,6 +91,13 @@ def build_demo(*, matters: int = 300, seed: int = DEFAULT_SEED, now: dt.datetime
         ).count()
         if not report.existing_matters and matters > 0:
             _MatterBuilder(city=city, rng=random.Random(seed), now=now, report=report).build(matters)
+            advancer = WorkflowAdvancer(
+                city=city,
+                rng=random.Random(seed + 1),
+                today=timezone.localtime(now).date(),
+                replies=reply_texts(settings.SHARED_DATA_DIR / MESSAGES_FILE),
+            )
+            report.workflow = advancer.advance_all()
     return report
 
 

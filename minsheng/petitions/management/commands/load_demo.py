@@ -16,6 +16,20 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
+STEP_NAMES = {
+    "transfer": "转送",
+    "assign": "交办",
+    "accept": "受理",
+    "reject": "不予受理",
+    "reply": "答复",
+    "review_request": "申请复查",
+    "review": "复查",
+    "recheck_request": "申请复核",
+    "recheck": "复核",
+    "close": "办结",
+}
+
+
 class Command(BaseCommand):
     help = (
         f"建立演示用的怀仁市：机构树、各角色演示账号（统一密码 {DEMO_PASSWORD}）、分类和数百件信访事项。"
@@ -57,6 +71,11 @@ class Command(BaseCommand):
                 f"信访事项：新建 {report.matters_created} 件，信访件 {report.submissions_created} 件"
                 f"（其中重复信访 {report.repeats_created} 件，集体访 {report.group_visits} 批），"
                 f"文本来源：{report.text_source}"
+            )
+        if report.workflow is not None:
+            steps = "，".join(f"{STEP_NAMES.get(k, k)} {v}" for k, v in report.workflow.steps.items())
+            self.stdout.write(
+                f"办理流程：{steps}（另为各乡镇、部门新建承办人账号 {report.workflow.handlers_created} 个）"
             )
         self.stdout.write(self.style.SUCCESS(f"演示数据就绪，用时 {time.monotonic() - started:.1f} 秒"))
         self._logins(existing=report.users_existing)
