@@ -19,7 +19,7 @@ from minsheng.accounts.models import Organisation, Role, User
 from . import services
 from .demo_city import DEMO_PASSWORD, DemoCity
 from .importing import MalformedFile, clean_text, read_messages_file
-from .models import Matter, MatterEvent, Nature, Reply
+from .models import HandlingNote, Matter, MatterEvent, Nature, Reply, Submission
 
 HANDLER_NAMES = (
     "张建军",
@@ -129,7 +129,24 @@ class WorkflowAdvancer:
         )
         for matter in matters:
             self.advance(matter)
+        self._stamp_intake_events()
         return self.report
+
+    def _stamp_intake_events(self) -> None:
+        """Registration events at the time each submission was received, as at a real counter."""
+        received = dict(
+            Submission.objects.filter(
+                matter__receiving_org__path__startswith=self.city.city.path
+            ).values_list("pk", "received_at")
+        )
+        events = MatterEvent.objects.filter(
+            kind__in=[MatterEvent.Kind.REGISTERED, MatterEvent.Kind.SUBMISSION_ATTACHED],
+            matter__receiving_org__path__startswith=self.city.city.path,
+        )
+        for event in events:
+            at = received.get((event.data or {}).get("submission"))
+            if at is not None:
+                MatterEvent.objects.filter(pk=event.pk).update(at=at)
 
     # --- helpers -----------------------------------------------------------------------------------
     def _day(self, start: dt.date, low: int, high: int) -> dt.date | None:
@@ -199,16 +216,17 @@ class WorkflowAdvancer:
         self.report.count("accept")
         investigated = self._day(accepted, 2, 12)
         if investigated is not None:
-            services.handling_note_add(
+            note = services.handling_note_add(
                 actor=handler,
                 matter=matter,
                 kind="investigation",
                 text="到现场走访当事人和有关单位，调取相关材料，核实情况。",
             )
             self._stamp(matter, investigated)
+            HandlingNote.objects.filter(pk=note.pk).update(at=matter.events.order_by("-pk").first().at)
         replied = self._day(accepted, 15, 58)
-        if replied is None or self.rng.random() < 0.08:
-            return  # still being handled
+        if replied is None or self.rng.random() < 0.03:
+            return  # still being handled; a few have run past their deadline, for the supervisor
         self._reply(matter, handler, replied)
 
     def _reply(self, matter: Matter, handler: User, served: dt.date) -> None:

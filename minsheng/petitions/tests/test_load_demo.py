@@ -69,3 +69,16 @@ def test_it_builds_its_own_texts_when_the_shared_data_is_absent(settings, tmp_pa
 
     assert Matter.objects.count() == 15
     assert all(m.title and m.content for m in Matter.objects.all())
+
+
+def test_it_moves_the_demo_matters_along_the_workflow_with_their_own_dates(shared_data):
+    call_command("load_demo", matters=60, force=True, stdout=StringIO())
+
+    statuses = set(Matter.objects.values_list("status", flat=True))
+    assert {Matter.Status.ACCEPTED, Matter.Status.CLOSED} <= statuses
+    assert len(statuses) >= 4
+    for matter in Matter.objects.exclude(status=Matter.Status.REGISTERED)[:20]:
+        kinds = list(matter.events.order_by("at", "pk").values_list("kind", flat=True))
+        assert kinds[0] == "registered"  # the timeline starts at the counter, not at load time
+        times = list(matter.events.order_by("pk").values_list("at", flat=True))
+        assert times[0] <= times[-1]
