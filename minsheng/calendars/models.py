@@ -11,17 +11,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class CalendarOverride(models.Model):
-    """One day whose working status differs from what the package (or Monday–Friday) says."""
+class _Maintained(models.Model):
+    """Who changed an administrator-maintained row last, and when."""
 
-    day = models.DateField(_("日期"), unique=True)
-    is_working_day = models.BooleanField(
-        _("是工作日"),
-        help_text=_(
-            "勾选：这一天上班（如周六、周日的调休上班日）；不勾选：这一天放假（如落在周一至周五的法定节假日）。"
-        ),
-    )
-    note = models.CharField(_("说明"), max_length=100, blank=True, help_text=_("如：2027 年春节调休上班"))
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -33,6 +25,22 @@ class CalendarOverride(models.Model):
     )
 
     class Meta:
+        abstract = True
+
+
+class CalendarOverride(_Maintained):
+    """One day whose working status differs from what the package (or Monday–Friday) says."""
+
+    day = models.DateField(_("日期"), unique=True)
+    is_working_day = models.BooleanField(
+        _("是工作日"),
+        help_text=_(
+            "勾选：这一天上班（如周六、周日的调休上班日）；不勾选：这一天放假（如落在周一至周五的法定节假日）。"
+        ),
+    )
+    note = models.CharField(_("说明"), max_length=100, blank=True, help_text=_("如：2027 年春节调休上班"))
+
+    class Meta:
         verbose_name = _("工作日调整")
         verbose_name_plural = _("工作日调整")
         ordering = ["day"]
@@ -42,7 +50,7 @@ class CalendarOverride(models.Model):
         return f"{self.day:%Y-%m-%d} {status}"
 
 
-class CalendarYear(models.Model):
+class CalendarYear(_Maintained):
     """A year whose holiday notice has been entered completely as overrides.
 
     Without a row, a year the package lacks is counted Monday to Friday and every deadline that
@@ -55,15 +63,6 @@ class CalendarYear(models.Model):
         _("年份"), unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
     note = models.CharField(_("说明"), max_length=100, blank=True, help_text=_("如：国办发明电〔2026〕X号"))
-    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("修改人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("已录入放假安排的年份")

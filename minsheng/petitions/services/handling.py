@@ -201,6 +201,31 @@ def matter_extend(*, actor, matter: Matter, days: int, reason: str, approved_by:
     return extension
 
 
+def opinion_create(
+    *,
+    matter: Matter,
+    actor,
+    stage: str,
+    organisation: Organisation | None,
+    served_on: dt.date | None,
+    **parts,
+) -> Reply:
+    """The written answer of any stage (Art 32, 35, 36): four parts and an outcome, served by today."""
+    values = reply_fields(**parts)
+    served_on = served_on or today()
+    if served_on > today():
+        refuse("送达日期不能晚于今天", "served_on")
+    return Reply.objects.create(
+        matter=matter,
+        stage=stage,
+        replied_at=timezone.now(),
+        served_on=served_on,
+        organisation=organisation,
+        author=actor,
+        **values,
+    )
+
+
 def reply_fields(*, request: str, facts_and_reasons: str, text: str, basis: str, outcome: str) -> dict:
     errors = {}
     values = {}
@@ -238,21 +263,19 @@ def matter_reply(
     require_status(matter, Matter.Status.ACCEPTED, step="答复")
     require_role(actor, UNIT_ROLES, "答复")
     require_own_unit(actor, matter.handling_org, "答复")
-    values = reply_fields(
-        request=request, facts_and_reasons=facts_and_reasons, text=text, basis=basis, outcome=outcome
-    )
-    served_on = served_on or today()
-    if served_on > today():
-        refuse("送达日期不能晚于今天", "served_on")
-    reply = Reply.objects.create(
+    reply = opinion_create(
         matter=matter,
+        actor=actor,
         stage=Reply.Stage.HANDLING,
-        replied_at=timezone.now(),
-        served_on=served_on,
         organisation=matter.handling_org,
-        author=actor,
-        **values,
+        served_on=served_on,
+        request=request,
+        facts_and_reasons=facts_and_reasons,
+        text=text,
+        basis=basis,
+        outcome=outcome,
     )
+    served_on = reply.served_on
     from_status = matter.status
     matter.status = Matter.Status.REPLIED
     window = deadline("review_request", served_on)

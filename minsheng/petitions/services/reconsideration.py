@@ -4,14 +4,13 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 
 from minsheng.accounts.models import Organisation, Role
 from minsheng.calendars.deadlines import deadline_compute
 from minsheng.calendars.selectors import work_calendar
 
 from ..models import Matter, MatterEvent, Reconsideration, Reply
-from .handling import bureau_acts_for, opinion_paragraphs, reply_fields
+from .handling import bureau_acts_for, opinion_create, opinion_paragraphs
 from .notices import notice_issue
 from .steps import (
     BUREAU_ROLES,
@@ -183,21 +182,19 @@ def reconsideration_decide(
     require_role(actor, UNIT_ROLES, f"出具{rules['label']}意见")
     if not _may_act_for(actor, case.organisation):
         raise PermissionDenied(f"{rules['label']}意见由{case.organisation_name}出具")
-    values = reply_fields(
-        request=request, facts_and_reasons=facts_and_reasons, text=text, basis=basis, outcome=outcome
-    )
-    served_on = served_on or today()
-    if served_on > today():
-        refuse("送达日期不能晚于今天", "served_on")
-    reply = Reply.objects.create(
+    reply = opinion_create(
         matter=matter,
+        actor=actor,
         stage=Reply.Stage(stage),
-        replied_at=timezone.now(),
-        served_on=served_on,
         organisation=case.organisation,
-        author=actor,
-        **values,
+        served_on=served_on,
+        request=request,
+        facts_and_reasons=facts_and_reasons,
+        text=text,
+        basis=basis,
+        outcome=outcome,
     )
+    served_on = reply.served_on
     case.decided_on = served_on
     case.save(update_fields=["decided_on"])
     from_status = matter.status
