@@ -232,8 +232,19 @@ def intake(request):
 @login_required
 @require_GET
 def petitioner_search(request):
-    """Candidates as the registrar types (by ID number, phone or name), rendered as a listbox."""
-    people = selectors.petitioner_search(user=request.user, query=request.GET.get("q", ""))
+    """Candidates as the registrar types, rendered as a listbox with why each matched.
+
+    q is the field being typed (an ID number, a phone number or a name); name, address, id_number
+    and phone are what the rest of the row already holds."""
+    params = request.GET
+    people = selectors.petitioner_search(
+        user=request.user,
+        query=params.get("q", ""),
+        name=params.get("name", ""),
+        address=params.get("address", ""),
+        id_number=params.get("id_number", ""),
+        phone_number=params.get("phone", ""),
+    )
     return render(request, "petitions/_petitioner_candidates.html", {"people": people})
 
 

@@ -65,11 +65,27 @@ class Petitioner(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    # Keys for finding a person again at intake, derived from name and address by
+    # petitions.matching.match_keys and written by the services that create petitioners;
+    # `manage.py refresh_petitioner_keys` recomputes them. Keys searched by prefix use db_index, so
+    # that PostgreSQL also gets the pattern_ops index its LIKE 'prefix%' needs; keys only compared
+    # whole are in Meta.indexes.
+    name_key = models.CharField(max_length=50, blank=True, default="", db_index=True, editable=False)
+    name_given = models.CharField(max_length=50, blank=True, default="", editable=False)
+    name_ends = models.CharField(max_length=2, blank=True, default="", editable=False)
+    name_pinyin = models.CharField(max_length=300, blank=True, default="", editable=False)
+    name_sound = models.CharField(max_length=300, blank=True, default="", db_index=True, editable=False)
+    address_key = models.CharField(max_length=200, blank=True, default="", db_index=True, editable=False)
+
     class Meta:
         verbose_name = _("信访人")
         verbose_name_plural = _("信访人")
         ordering = ["name", "pk"]
-        indexes = [models.Index(fields=["name"])]
+        indexes = [
+            models.Index(fields=["name"]),
+            models.Index(fields=["name_given"], name="petitioner_name_given_idx"),
+            models.Index(fields=["name_ends"], name="petitioner_name_ends_idx"),
+        ]
 
     def __str__(self):
         return self.name

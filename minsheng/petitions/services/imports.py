@@ -9,6 +9,7 @@ from minsheng.accounts.models import Organisation
 from minsheng.audit.models import AuditEntry
 from minsheng.audit.services import audit_record
 
+from .. import matching
 from ..importing import clean_text, parse_time
 from ..models import Channel, Matter, MatterEvent, Nature, Petitioner, Reply, Submission, SubmissionPetitioner
 from .events import matter_event_record
@@ -83,7 +84,9 @@ def messages_import(*, records: list[dict], organisation: Organisation, actor=No
                 .first()
             )
             if person is None:
-                person = Petitioner.objects.create(name=user_name, created_by=actor)
+                person = Petitioner.objects.create(
+                    name=user_name, created_by=actor, **matching.match_keys(name=user_name)
+                )
             petitioners[user_name] = person
 
         fields = {

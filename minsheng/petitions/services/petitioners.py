@@ -5,6 +5,7 @@ from minsheng.audit.models import AuditEntry
 from minsheng.audit.services import audit_record
 from minsheng.lib import crypto, idnumber, phone
 
+from .. import matching
 from ..models import Petitioner
 from ..permissions import can_reveal_personal_data
 from ..selectors import petitioner_get
@@ -53,6 +54,7 @@ def _new_petitioner(*, actor, cleaned: dict) -> Petitioner:
         address=cleaned["address"],
         region_code=cleaned["region_code"],
         created_by=actor if getattr(actor, "pk", None) else None,
+        **matching.match_keys(name=cleaned["name"], address=cleaned["address"]),
     )
 
 
@@ -124,3 +126,32 @@ def petitioners_rotate_keys(*, batch_size: int = 500) -> int:
         changed += 1
     audit_record(action=AuditEntry.Action.KEY_ROTATION, detail={"petitioners": changed})
     return changed
+
+
+def petitioners_refresh_match_keys(*, batch_size: int = 1000) -> int:
+    """Recompute every petitioner's matching keys from name and address; return how many changed.
+
+    For rows from before the keys existed, and after a change to petitions.matching or an upgrade of
+    the pinyin data. Each batch commits on its own: the keys are derived values, so a run that stops
+    half-way leaves nothing inconsistent and the next run finishes it.
+    """
+    changed = 0
+    fields = ["pk", "name", "address", *matching.MATCH_KEY_FIELDS]
+    batch: list[Petitioner] = []
+    for person in Petitioner.objects.only(*fields).order_by("pk").iterator(chunk_size=batch_size):
+        keys = matching.match_keys(name=person.name, address=person.address)
+        if any(getattr(person, f) != v for f, v in keys.items()):
+            for f, v in keys.items():
+                setattr(person, f, v)
+            batch.append(person)
+        if len(batch) >= batch_size:
+            changed += _save_match_keys(batch)
+            batch = []
+    return changed + _save_match_keys(batch)
+
+
+def _save_match_keys(people: list[Petitioner]) -> int:
+    if people:
+        with transaction.atomic():
+            Petitioner.objects.bulk_update(people, list(matching.MATCH_KEY_FIELDS))
+    return len(people)

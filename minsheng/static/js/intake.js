@@ -9,7 +9,9 @@
   const searchUrl = form.dataset.searchUrl;
   const channel = form.querySelector("[name='channel']");
   const headCountField = document.getElementById("head-count-field");
-  const SEARCH_FIELDS = ["name", "id_number", "phone"];
+  // Typing in any of these looks up known people; every request carries all four, so that a name
+  // with a matching address, ID or phone ranks above the name alone.
+  const SEARCH_FIELDS = ["name", "id_number", "phone", "address"];
 
   function fieldOf(row, name) {
     return row.querySelector(`[name$='-${name}']`);
@@ -62,13 +64,24 @@
 
   let timer = null;
   let lastQuery = "";
+  let searchSeq = 0;
   function search(row, input) {
-    const query = input.value.trim();
-    if (row.classList.contains("is-existing") || query.length < 2 || query === lastQuery) return;
+    if (row.classList.contains("is-existing") || input.value.trim().length < 2) return;
+    const params = new URLSearchParams();
+    SEARCH_FIELDS.forEach((name) => {
+      const value = fieldOf(row, name)?.value.trim();
+      if (value) params.set(name, value);
+    });
+    // An address alone is nobody: wait for a name, an ID number or a phone number.
+    if (!params.has("name") && !params.has("id_number") && !params.has("phone")) return;
+    const query = params.toString();
+    if (query === lastQuery) return;
     lastQuery = query;
-    fetch(`${searchUrl}?q=${encodeURIComponent(query)}`, { headers: { "X-Requested-With": "fetch" } })
+    const seq = ++searchSeq;
+    fetch(`${searchUrl}?${query}`, { headers: { "X-Requested-With": "fetch" } })
       .then((r) => (r.ok ? r.text() : ""))
       .then((html) => {
+        if (seq !== searchSeq) return; // an answer to an older request arrived late
         const list = row.querySelector("[data-candidates]");
         list.innerHTML = html;
         list.hidden = !html.trim();
