@@ -14,7 +14,8 @@ from .schemas import ErrorOut, MatterDetailOut, MatterEventOut, MatterOut, Submi
 router = Router(tags=["信访事项"])
 
 
-def _resolve(model, pk, field, errors, **extra):
+def resolve_id(model, pk, field, errors, **extra):
+    """The object an id in the request names, or a field error in `errors`."""
     if pk is None:
         return None
     found = model.objects.filter(pk=pk, **extra).first()
@@ -58,12 +59,12 @@ def register_submission(request, body: SubmissionIn):
     errors: dict[str, list[str]] = {}
     user = request.user
     receiving_org = (
-        _resolve(Organisation, body.receiving_org_id, "receiving_org_id", errors)
+        resolve_id(Organisation, body.receiving_org_id, "receiving_org_id", errors)
         if body.receiving_org_id is not None
         else user.organisation
     )
-    concerned_org = _resolve(Organisation, body.concerned_org_id, "concerned_org_id", errors)
-    category = _resolve(Category, body.category_id, "category_id", errors)
+    concerned_org = resolve_id(Organisation, body.concerned_org_id, "concerned_org_id", errors)
+    category = resolve_id(Category, body.category_id, "category_id", errors)
     matter = None
     if body.matter_number:
         try:

@@ -10,6 +10,7 @@ from minsheng.accounts.models import Organisation, User
 from minsheng.documents.views import pdf_response
 
 from . import selectors, services
+from .api import resolve_id
 from .documents import notice_as_document
 from .models import HandlingNote, Matter, Notice, Rating, Reply, Routing
 from .schemas import ErrorOut, MatterOut
@@ -105,9 +106,10 @@ def _done(request, matter_id: int) -> Matter:
 
 
 def _find(model, pk, field: str):
-    found = model.objects.filter(pk=pk).first() if pk is not None else None
-    if pk is not None and found is None:
-        raise ValidationError({field: [f"编号 {pk} 不存在"]})
+    errors: dict[str, list[str]] = {}
+    found = resolve_id(model, pk, field, errors)
+    if errors:
+        raise ValidationError(errors)
     return found
 
 

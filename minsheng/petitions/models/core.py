@@ -10,6 +10,18 @@ from minsheng.lib import crypto
 from minsheng.lib.masking import mask_id_number, mask_phone
 
 
+def user_field(verbose_name=None):
+    """A reference to the member of staff who did something; kept (as empty) if the account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class Category(models.Model):
     """A node of the three-level category taxonomy (一级/二级/三级分类)."""
 
@@ -61,9 +73,7 @@ class Petitioner(models.Model):
     address = models.CharField(_("住址"), max_length=200, blank=True)
     region_code = models.CharField(_("行政区划代码"), max_length=12, blank=True)
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
 
     # Keys for finding a person again at intake, derived from name and address by
     # petitions.matching.match_keys and written by the services that create petitioners;
@@ -179,14 +189,7 @@ class Matter(models.Model):
 
     received_at = models.DateTimeField(_("收到时间"))
     registered_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
-    registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("登记人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    registered_by = user_field(_("登记人"))
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     # The deadline that applies now and what it is for; the workflow moves both on every step,
@@ -247,14 +250,7 @@ class Submission(models.Model):
     receiving_org = models.ForeignKey(
         Organisation, verbose_name=_("登记单位"), on_delete=models.PROTECT, related_name="+"
     )
-    registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("登记人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    registered_by = user_field(_("登记人"))
     registered_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     head_count = models.PositiveIntegerField(_("来访人数"), default=1)
     title = models.CharField(_("标题"), max_length=200)
@@ -349,14 +345,7 @@ class MatterEvent(models.Model):
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("事件"), max_length=40)
     at = models.DateTimeField(_("时间"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("操作人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = user_field(_("操作人"))
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("单位"),
@@ -419,9 +408,7 @@ class Reply(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = user_field()
 
     class Meta:
         verbose_name = _("答复")
@@ -446,14 +433,7 @@ class Attachment(models.Model):
     original_name = models.CharField(_("文件名"), max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField(_("大小"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("上传人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    uploaded_by = user_field(_("上传人"))
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     class Meta:

@@ -6,18 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.models import Organisation
 
-from .core import Matter
+from .core import Matter, user_field
 
 
 def _actor_field():
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("经办人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    return user_field(_("经办人"))
 
 
 class Routing(models.Model):

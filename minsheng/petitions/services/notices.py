@@ -5,32 +5,16 @@ import datetime as dt
 from django.utils import timezone
 
 from minsheng.accounts.models import Organisation
+from minsheng.documents.render import DOCUMENT_KINDS
 
-from ..models import Matter, MatterNumberSequence, Notice, Petitioner
-
-NOTICE_TITLES = {
-    "acceptance_notice": "信访事项受理告知书",
-    "rejection_notice": "信访事项不予受理告知书",
-    "transfer_form": "信访事项转送单",
-    "assignment_form": "信访事项交办单",
-    "extension_notice": "信访事项延期办理告知书",
-    "reply_opinion": "信访事项处理意见书",
-    "review_opinion": "信访事项复查意见书",
-    "recheck_opinion": "信访事项复核意见书",
-    "diversion_notice": "依法分类处理告知书",
-    "level_skipping_notice": "信访事项告知书（越级信访）",
-    "final_rejection_notice": "不予受理告知书（已终结事项）",
-}
+from ..models import Matter, Notice, Petitioner
+from .numbering import sequence_next
 
 
 def _document_number(issuer: Organisation, year: int) -> str:
     # Documents are numbered per issuing unit and year, apart from matter numbers.
-    prefix = issuer.matter_number_prefix[:11] + "文"
-    MatterNumberSequence.objects.get_or_create(prefix=prefix, year=year)
-    sequence = MatterNumberSequence.objects.select_for_update().get(prefix=prefix, year=year)
-    sequence.last_value += 1
-    sequence.save(update_fields=["last_value"])
-    return f"{issuer.matter_number_prefix}〔{year}〕{sequence.last_value}号"
+    seq = sequence_next(prefix=issuer.matter_number_prefix[:11] + "文", year=year)
+    return f"{issuer.matter_number_prefix}〔{year}〕{seq}号"
 
 
 def petitioner_names(matter: Matter) -> str:
@@ -58,7 +42,7 @@ def notice_issue(
     return Notice.objects.create(
         matter=matter,
         kind=kind,
-        title=NOTICE_TITLES[kind],
+        title=DOCUMENT_KINDS[kind],  # the rendering's own titles, so the two never disagree
         number=_document_number(issuer, issued_on.year),
         addressee=addressee or petitioner_names(matter),
         paragraphs=[p for p in paragraphs if p],

@@ -18,7 +18,6 @@ from ..models import (
     Channel,
     Matter,
     MatterEvent,
-    MatterNumberSequence,
     Nature,
     Petitioner,
     Submission,
@@ -29,6 +28,7 @@ from ..selectors import matters_visible_to
 from .attachments import attachment_add, check_uploads
 from .events import matter_event_record
 from .intake_rules import rule_notice_issue, submission_rule_for
+from .numbering import sequence_next
 from .petitioners import clean_petitioner_fields, petitioner_find_or_create
 from .steps import deadline
 
@@ -173,11 +173,7 @@ def _resolve_petitioners(*, actor, cleaned_people) -> list[tuple[Petitioner, boo
 def matter_number_allocate(*, organisation: Organisation, year: int) -> tuple[str, int]:
     """Take the next number of a receiving unit's year, e.g. 怀信〔2026〕00123; the row lock serialises."""
     prefix = organisation.matter_number_prefix
-    MatterNumberSequence.objects.get_or_create(prefix=prefix, year=year)
-    sequence = MatterNumberSequence.objects.select_for_update().get(prefix=prefix, year=year)
-    sequence.last_value += 1
-    sequence.save(update_fields=["last_value"])
-    return prefix, sequence.last_value
+    return prefix, sequence_next(prefix=prefix, year=year)
 
 
 def format_matter_number(prefix: str, year: int, seq: int) -> str:
