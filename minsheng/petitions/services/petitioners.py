@@ -76,9 +76,21 @@ def petitioner_create(
 
 
 def petitioner_find_or_create(*, actor, cleaned: dict) -> Petitioner:
-    """Someone typed a person we may already know: an ID number is the identity, so reuse it."""
+    """Someone typed a person we may already know: an ID number is the identity, so reuse it; without
+    one, the same name at the same phone number is the same person (a family may share a phone, not a
+    name), as the intake check assumes when it says 同一信访人."""
     if cleaned["id_number"]:
         existing = Petitioner.objects.filter(id_number_hash=crypto.lookup_hash(cleaned["id_number"])).first()
+        if existing is not None:
+            return existing
+    elif cleaned["phone"]:
+        existing = (
+            Petitioner.objects.filter(
+                phone_hash=crypto.lookup_hash(cleaned["phone"]), name_key=matching.normalize_name(cleaned["name"])
+            )
+            .order_by("pk")
+            .first()
+        )
         if existing is not None:
             return existing
     return _new_petitioner(actor=actor, cleaned=cleaned)

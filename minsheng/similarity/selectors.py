@@ -1,0 +1,202 @@
+"""Finding the existing matters a submission is most likely about, among those the user may see.
+
+Two sources of candidates, both read from indexed tables: every matter of the same petitioners, and the
+matters sharing the most weight of distinctive bigrams in the inverted index. Each candidate is then
+scored on its full text and on what else is known (see scoring.py).
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Prefetch
+
+from minsheng.accounts.models import User
+from minsheng.petitions.models import Matter, Reply, SubmissionPetitioner
+from minsheng.petitions.selectors import matters_visible_to
+
+from . import text
+from .index import matter_text, quantize
+from .models import MatterTerm
+from .scoring import Evidence, days_between, score
+
+# How many matters the inverted index returns, and how many of those are scored on their full text.
+POOL = 200
+RESCORE = 50
+# Below this a candidate is not worth a registrar's attention, unless it is the same person's.
+SHOW_THRESHOLD = 0.2
+
+
+@dataclass(frozen=True)
+class MatterProbe:
+    """What is known of a submission before it is saved."""
+
+    title: str
+    content: str
+    demands: str = ""
+    place: str = ""
+    petitioner_ids: tuple[int, ...] = ()
+    concerned_org_id: int | None = None
+    received_at: dt.datetime | None = None
+    exclude_matter_ids: tuple[int, ...] = ()
+    # Only matters received before this time (the evaluation replays messages in time order).
+    received_before: dt.datetime | None = None
+
+
+@dataclass
+class Candidate:
+    matter: Matter
+    score: float
+    reasons: list[str]
+    text_similarity: float
+    same_petitioner: bool
+    shared_places: list[str] = field(default_factory=list)
+    last_reply: Reply | None = None
+
+
+def matter_candidates(
+    *,
+    user: User,
+    probe: MatterProbe,
+    limit: int = 10,
+    only_closed: bool = False,
+    threshold: float | None = None,
+) -> list[Candidate]:
+    body = matter_text(probe.title, probe.content, probe.demands)
+    query_vector = text.vector(body)
+    from_index = _index_candidates(query_vector, received_before=probe.received_before)
+    own = _petitioners_matters(probe.petitioner_ids)
+    excluded = set(probe.exclude_matter_ids)
+    ids = own - excluded
+    for pk in from_index:
+        if len(ids) >= RESCORE + len(own):
+            break
+        if pk not in excluded:
+            ids.add(pk)
+    if not ids:
+        return []
+    visible = matters_visible_to(user=user).filter(pk__in=ids)
+    if probe.received_before is not None:
+        visible = visible.filter(received_at__lt=probe.received_before)
+    if only_closed:
+        visible = visible.filter(status__in=CLOSED_STATUSES)
+    rows = list(
+        visible.values_list(
+            "pk",
+            "title",
+            "concerned_org_id",
+            "received_at",
+            "similarity_signature__places",
+            "similarity_signature__vector",
+        )
+    )
+    people = _people_of([row[0] for row in rows])
+    query_places = text.places(f"{probe.place}\n{body}")
+    query_title = text.vector(probe.title)
+    wanted = set(probe.petitioner_ids)
+    floor = SHOW_THRESHOLD if threshold is None else threshold
+    scored = []
+    for pk, title, concerned_org_id, received_at, places, vector in rows:
+        text_similarity = text.cosine(query_vector, text.unpack(vector or ""))
+        same_person = bool(wanted & people.get(pk, set()))
+        result = score(
+            Evidence(
+                text_similarity=text_similarity,
+                title_similarity=text.cosine(query_title, text.vector(title)),
+                same_petitioner=same_person,
+                query_places=query_places,
+                candidate_places=set((places or "").split()),
+                same_unit=bool(probe.concerned_org_id and probe.concerned_org_id == concerned_org_id),
+                days_apart=days_between(probe.received_at, received_at),
+            )
+        )
+        if result.value >= floor or same_person:
+            scored.append((result, text_similarity, same_person, pk))
+    scored.sort(key=lambda item: (-item[0].value, -item[3]))
+    scored = scored[:limit]
+    matters = _matters_with_replies([pk for *_, pk in scored])
+    return [
+        Candidate(
+            matter=matters[pk],
+            score=round(result.value, 3),
+            reasons=result.reasons,
+            text_similarity=round(text_similarity, 3),
+            same_petitioner=same_person,
+            shared_places=result.shared_places,
+            last_reply=matters[pk].latest_replies[0] if matters[pk].latest_replies else None,
+        )
+        for result, text_similarity, same_person, pk in scored
+    ]
+
+
+CLOSED_STATUSES = (
+    Matter.Status.CLOSED,
+    Matter.Status.FINAL,
+)
+
+
+def similar_closed_matters(*, user: User, matter: Matter, limit: int = 5) -> list[Candidate]:
+    """Closed matters most like this one, with their replies: worked examples for the handler."""
+    probe = MatterProbe(
+        title=matter.title,
+        content=matter.content,
+        demands=matter.demands,
+        place=matter.place,
+        concerned_org_id=matter.concerned_org_id,
+        exclude_matter_ids=(matter.pk,),
+    )
+    return matter_candidates(user=user, probe=probe, limit=limit, only_closed=True, threshold=0.15)
+
+
+def _index_candidates(
+    query_vector: dict[str, float], *, received_before: dt.datetime | None
+) -> dict[int, int]:
+    terms = text.top_terms(query_vector, text.QUERY_TERMS)
+    if not terms:
+        return {}
+    table = MatterTerm._meta.db_table
+    values = ", ".join(["(%s, %s)"] * len(terms))
+    params: list = []
+    for gram, weight in terms:
+        params += [text.term_id(gram), quantize(weight)]
+    # Sum of weight products over shared terms: a dot product over the indexed part of each vector.
+    sql = (
+        f"WITH q(term, weight) AS (VALUES {values}) "
+        f"SELECT t.matter_id, SUM(t.weight * q.weight) AS overlap FROM q JOIN {table} t ON t.term = q.term "
+    )
+    if received_before is not None:
+        matters = Matter._meta.db_table
+        sql += f"JOIN {matters} m ON m.id = t.matter_id AND m.received_at < %s "
+        params.append(received_before)
+    sql += "GROUP BY t.matter_id ORDER BY overlap DESC, t.matter_id DESC LIMIT %s"
+    params.append(POOL)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
+
+
+def _petitioners_matters(petitioner_ids) -> set[int]:
+    if not petitioner_ids:
+        return set()
+    return set(
+        SubmissionPetitioner.objects.filter(petitioner_id__in=petitioner_ids).values_list(
+            "submission__matter_id", flat=True
+        )
+    )
+
+
+def _people_of(matter_ids: list[int]) -> dict[int, set[int]]:
+    people: dict[int, set[int]] = {}
+    for matter_id, petitioner_id in SubmissionPetitioner.objects.filter(
+        submission__matter_id__in=matter_ids
+    ).values_list("submission__matter_id", "petitioner_id"):
+        people.setdefault(matter_id, set()).add(petitioner_id)
+    return people
+
+
+def _matters_with_replies(ids: list[int]) -> dict[int, Matter]:
+    matters = Matter.objects.filter(pk__in=ids).select_related("handling_org", "receiving_org", "category")
+    matters = matters.prefetch_related(
+        Prefetch("replies", queryset=Reply.objects.order_by("-replied_at", "-pk"), to_attr="latest_replies")
+    )
+    return {matter.pk: matter for matter in matters}
