@@ -14,8 +14,10 @@ from ninja.security import HttpBearer, django_auth
 
 from minsheng.accounts.api import router as accounts_router
 from minsheng.accounts.services import api_token_authenticate
+from minsheng.classify.api import router as classify_router
 from minsheng.petitions.api import router as petitions_router
 from minsheng.petitions.api_workflow import router as workflow_router
+from minsheng.similarity.api import router as similarity_router
 
 
 class TokenAuth(HttpBearer):
@@ -54,6 +56,9 @@ api = NinjaAPI(
 api.add_router("/v1/", accounts_router)
 api.add_router("/v1/", petitions_router)
 api.add_router("/v1/", workflow_router)
+api.add_router("/v1/", similarity_router)
+api.add_router("/v1/", classify_router)
+api.add_router("/v1/", "minsheng.hotissues.api.router")
 
 
 @api.exception_handler(ValidationError)

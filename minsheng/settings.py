@@ -75,6 +75,10 @@ INSTALLED_APPS = [
     "minsheng.petitions",
     "minsheng.supervision",
     "minsheng.notifications",
+    "minsheng.search",
+    "minsheng.similarity",
+    "minsheng.classify",
+    "minsheng.hotissues",
 ]
 
 MIDDLEWARE = [
@@ -243,3 +247,10 @@ LOGGING = {
 }
 
 ADMIN_SITE_HEADER = _("民声 · 管理后台")
+
+# Derived indexes over matters (full-text search, similarity for intake matching), updated in the
+# transaction that changes a matter; see minsheng/search/indexing.py. Order does not matter.
+MATTER_INDEXERS = [
+    "minsheng.search.fulltext",
+    "minsheng.similarity.index",
+]

@@ -14,5 +14,8 @@ urlpatterns = [
     path("accounts/", include("minsheng.accounts.urls")),
     path("supervision/", include("minsheng.supervision.urls")),
     path("notifications/", include("minsheng.notifications.urls")),
+    path("hot-issues/", include("minsheng.hotissues.urls")),
+    path("similar/", include("minsheng.similarity.urls")),
+    path("classify/", include("minsheng.classify.urls")),
     path("", include("minsheng.petitions.urls")),
 ]

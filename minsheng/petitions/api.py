@@ -6,10 +6,11 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from minsheng.accounts.models import Organisation
+from minsheng.search import selectors as search_selectors
 
 from . import selectors, services
 from .models import Category, Matter
-from .schemas import ErrorOut, MatterDetailOut, MatterEventOut, MatterOut, SubmissionIn, SubmissionOut
+from .schemas import ErrorOut, MatterDetailOut, MatterEventOut, MatterListOut, SubmissionIn, SubmissionOut
 
 router = Router(tags=["信访事项"])
 
@@ -118,6 +119,12 @@ def _register(request, body, receiving_org, concerned_org, category, matter):
         category=category,
         nature=body.nature,
         matter=matter,
+        confirmed_new=body.confirmed_new,
+        shown_candidates=(
+            None
+            if body.shown_candidates is None
+            else [{"matter": c.matter_id, "score": c.score} for c in body.shown_candidates]
+        ),
     )
 
 
@@ -132,7 +139,13 @@ class MatterQuery(Schema):
     sort: str = "-received_at"
 
 
-@router.get("/matters", response=list[MatterOut], summary="信访事项列表（仅限可见范围）")
+@router.get(
+    "/matters",
+    response=list[MatterListOut],
+    summary="信访事项列表（仅限可见范围）",
+    description="q 为全文检索：空格分隔的词须全部出现（标题、内容、诉求、后续信访件、答复、编号）。"
+    "检索结果超过 1000 件时 count 为 1000，只列出前 1000 件。",
+)
 @paginate(PageNumberPagination, page_size=50)
 def list_matters(request, filters: Query[MatterQuery]):
     organisation = (
@@ -141,7 +154,7 @@ def list_matters(request, filters: Query[MatterQuery]):
     category = Category.objects.filter(pk=filters.category_id).first() if filters.category_id else None
     if (filters.organisation_id and organisation is None) or (filters.category_id and category is None):
         return Matter.objects.none()
-    matters = selectors.matter_list(
+    return search_selectors.matter_results(
         user=request.user,
         filters=selectors.MatterFilters(
             status=filters.status or "",
@@ -154,7 +167,6 @@ def list_matters(request, filters: Query[MatterQuery]):
             sort=filters.sort,
         ),
     )
-    return matters
 
 
 def _get_matter(request, matter_id: int) -> Matter:

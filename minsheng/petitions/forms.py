@@ -69,6 +69,9 @@ class IntakeForm(forms.Form):
         help_text=_("同一事项再次信访时填写已有事项编号，例如 怀信〔2026〕00123；留空则新建事项"),
     )
     uploads = MultipleFileField(label=_("附件"), required=False)
+    # Set by the "possibly the same matter" panel: what it showed, and "register as new" when chosen.
+    shown_candidates = forms.JSONField(required=False, widget=forms.HiddenInput)
+    confirmed_new = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     # Presence of these is checked by submission_register, so that one submission of the form reports
     # every problem at once (the form would otherwise stop before the petitioner rows are checked).
@@ -85,6 +88,11 @@ class IntakeForm(forms.Form):
         if not self.is_bound:
             self.initial.setdefault("receiving_org", user.organisation_id)
             self.initial.setdefault("received_at", timezone.localtime().replace(second=0, microsecond=0))
+
+    def clean_shown_candidates(self):
+        # Only a list means the panel showed something; anything else is as if nothing was shown.
+        value = self.cleaned_data.get("shown_candidates")
+        return value if isinstance(value, list) else None
 
 
 class PetitionerRowForm(forms.Form):
@@ -122,7 +130,8 @@ def apply_service_errors(error: ValidationError, form: forms.Form, formset=None,
 
 
 class MatterFilterForm(forms.Form):
-    q = forms.CharField(label=_("包含文字"), required=False, max_length=100)
+    # No max_length: a long text is cut by minsheng.search.tokens, which tells the user so.
+    q = forms.CharField(label=_("包含文字"), required=False)
     status = forms.ChoiceField(
         label=_("状态"), required=False, choices=[("", _("全部状态")), *Matter.Status.choices]
     )

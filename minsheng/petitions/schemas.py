@@ -17,6 +17,11 @@ class PetitionerIn(Schema):
     is_representative: bool = False
 
 
+class ShownCandidate(Schema):
+    matter_id: int
+    score: float = 0.0
+
+
 class SubmissionIn(Schema):
     channel: Channel
     received_at: dt.datetime
@@ -31,6 +36,14 @@ class SubmissionIn(Schema):
     category_id: int | None = None
     nature: Nature = Nature.CLAIM
     matter_number: str | None = Field(None, description="追加到已有信访事项时填写其编号")
+    confirmed_new: bool = Field(
+        False, description="已看过查重结果，确认登记为新事项（不按同一事项的条例规则自动附加）"
+    )
+    shown_candidates: list[ShownCandidate] | None = Field(
+        None,
+        max_length=20,
+        description="登记前查重（/submissions/check）显示的候选事项，用于记录登记员的选择",
+    )
 
 
 class OrganisationRef(Schema):
@@ -84,6 +97,15 @@ class MatterOut(Schema):
     @staticmethod
     def resolve_status_label(matter) -> str:
         return matter.get_status_display()
+
+
+class MatterHighlightOut(Schema):
+    title: str = Field(description="标题，检索词以 <mark> 标出；其余文字已做 HTML 转义")
+    snippet: str = Field(description="首个命中处前后的一段文字（内容、诉求、后续信访件或答复），同样标出")
+
+
+class MatterListOut(MatterOut):
+    highlight: MatterHighlightOut | None = Field(None, description="按 q 检索时给出")
 
 
 class MatterDetailOut(MatterOut):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from minsheng.accounts.models import Organisation, User
 from minsheng.accounts.selectors import organisations_in_scope
 from minsheng.calendars.deadlines import DUE_SOON, ON_TIME, OVERDUE
+from minsheng.search import fulltext
 
 from .models import (
     Attachment,
@@ -104,16 +105,10 @@ def matter_list(*, user: User, filters: MatterFilters) -> QuerySet[Matter]:
         matters = matters.filter(received_at__gte=_local_midnight(filters.received_from))
     if filters.received_to:
         matters = matters.filter(received_at__lt=_local_midnight(filters.received_to + dt.timedelta(days=1)))
-    text = filters.text.strip()
-    if text:
-        matters = matters.filter(
-            # contains, not icontains: Chinese has no case, and PostgreSQL's UPPER() on every row
-            # would triple the cost of the scan. (SQLite's LIKE still ignores ASCII case.)
-            Q(number__contains=text)
-            | Q(title__contains=text)
-            | Q(content__contains=text)
-            | Q(demands__contains=text)
-        )
+    if filters.text.strip():
+        # Title, content, demands, later submissions, answers and the number, through the full-text
+        # index; paged lists use minsheng.search.selectors.matter_results, which stops early.
+        matters = fulltext.matching(matters, filters.text)
     matters = with_deadline_state(matters)
     if filters.deadline_state:
         matters = matters.filter(deadline_state=filters.deadline_state)

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from minsheng.calendars.deadlines import deadline_state
+from minsheng.classify.services import intake_feedback_record
 from minsheng.documents.views import pdf_response, preview_response
+from minsheng.search import selectors as search_selectors
 
 from . import selectors, services
 from .documents import notice_as_document
@@ -74,14 +76,17 @@ def matter_list(request):
             deadline_state=data["deadline_state"],
             sort=data["sort"],
         )
-    matters = selectors.matter_list(user=request.user, filters=filters)
-    page = Paginator(matters, settings.MATTER_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Full-text search when words are typed; the rows shown come with their hits marked.
+    results = search_selectors.matter_results(user=request.user, filters=filters)
+    page = Paginator(results, settings.MATTER_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     template = (
         "petitions/_matter_table.html" if request.headers.get("HX-Request") else "petitions/matter_list.html"
     )
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+    return render(
+        request, template, {"form": form, "page": page, "query": query.urlencode(), "search": results}
+    )
 
 
 @login_required
@@ -211,10 +216,19 @@ def intake(request):
                     nature=data["nature"],
                     matter=matter,
                     uploads=data["uploads"],
+                    shown_candidates=data["shown_candidates"],
+                    confirmed_new=data["confirmed_new"],
                 )
             except ValidationError as exc:
                 apply_service_errors(exc, form, formset, row_index)
             else:
+                intake_feedback_record(
+                    actor=request.user,
+                    submission=submission,
+                    shown=request.POST.get("classify_shown", ""),
+                    category=data["category"],
+                    unit=data["concerned_org"],
+                )
                 messages.success(request, _("已登记：%(number)s") % {"number": submission.matter.number})
                 if (
                     not selectors.matters_visible_to(user=request.user)

@@ -13,10 +13,12 @@ class MatterTerm(models.Model):
     full text.
     """
 
-    pk = models.CompositePrimaryKey("term", "matter")
+    # Keyed by term, then weight: a term's postings are read heaviest first and cut off (see
+    # selectors._index_candidates), so a term shared by many matters costs no more than a rare one.
+    pk = models.CompositePrimaryKey("term", "weight", "matter")
     term = models.IntegerField()
-    # No index on matter: rows are found by term, and removed through the matter's signature.
-    matter = models.ForeignKey("petitions.Matter", on_delete=models.CASCADE, db_index=False, related_name="+")
+    # Indexed on its own as well, for reading the postings of a period's matters (hot issues).
+    matter = models.ForeignKey("petitions.Matter", on_delete=models.CASCADE, related_name="+")
     weight = models.PositiveSmallIntegerField()
 
     def __str__(self):

@@ -6,6 +6,7 @@ scored on its full text and on what else is known (see scoring.py).
 """
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -20,9 +21,11 @@ from .index import matter_text, quantize
 from .models import MatterTerm
 from .scoring import Evidence, days_between, score
 
-# How many matters the inverted index returns, and how many of those are scored on their full text.
+# How many postings of one term are read, how many matters the index returns, and how many of those
+# are scored on their stored vectors.
+POSTINGS_PER_TERM = 200
 POOL = 200
-RESCORE = 50
+RESCORE = 30
 # Below this a candidate is not worth a registrar's attention, unless it is the same person's.
 SHOW_THRESHOLD = 0.2
 
@@ -148,31 +151,38 @@ def similar_closed_matters(*, user: User, matter: Matter, limit: int = 5) -> lis
     return matter_candidates(user=user, probe=probe, limit=limit, only_closed=True, threshold=0.15)
 
 
-def _index_candidates(
-    query_vector: dict[str, float], *, received_before: dt.datetime | None
-) -> dict[int, int]:
+def _index_candidates(query_vector: dict[str, float], *, received_before: dt.datetime | None) -> list[int]:
+    """Matters sharing the most weight of the query's distinctive bigrams, best first.
+
+    Each term's postings are read heaviest first and at most POSTINGS_PER_TERM of them, so the work is
+    bounded whatever the number of matters: a term in a hundred thousand matters contributes the
+    matters it matters most to, and the matters sharing several terms with the query still add up."""
     terms = text.top_terms(query_vector, text.QUERY_TERMS)
     if not terms:
-        return {}
+        return []
     table = MatterTerm._meta.db_table
-    values = ", ".join(["(%s, %s)"] * len(terms))
+    weights = {text.term_id(gram): quantize(weight) for gram, weight in terms}
+    if received_before is None:
+        part = f"SELECT matter_id, weight, term FROM {table} WHERE term = %s ORDER BY weight DESC LIMIT %s"
+    else:
+        part = (
+            f"SELECT t.matter_id, t.weight, t.term FROM {table} t JOIN {Matter._meta.db_table} m "
+            "ON m.id = t.matter_id AND m.received_at < %s WHERE t.term = %s ORDER BY t.weight DESC LIMIT %s"
+        )
+    sql = " UNION ALL ".join(f"SELECT * FROM ({part}) AS p{i}" for i in range(len(weights)))
     params: list = []
-    for gram, weight in terms:
-        params += [text.term_id(gram), quantize(weight)]
-    # Sum of weight products over shared terms: a dot product over the indexed part of each vector.
-    sql = (
-        f"WITH q(term, weight) AS (VALUES {values}) "
-        f"SELECT t.matter_id, SUM(t.weight * q.weight) AS overlap FROM q JOIN {table} t ON t.term = q.term "
-    )
-    if received_before is not None:
-        matters = Matter._meta.db_table
-        sql += f"JOIN {matters} m ON m.id = t.matter_id AND m.received_at < %s "
-        params.append(received_before)
-    sql += "GROUP BY t.matter_id ORDER BY overlap DESC, t.matter_id DESC LIMIT %s"
-    params.append(POOL)
+    for term in weights:
+        params += (
+            [term, POSTINGS_PER_TERM]
+            if received_before is None
+            else [received_before, term, POSTINGS_PER_TERM]
+        )
+    overlap: dict[int, int] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return dict(cursor.fetchall())
+        for matter_id, weight, term in cursor.fetchall():
+            overlap[matter_id] = overlap.get(matter_id, 0) + weight * weights[term]
+    return heapq.nlargest(POOL, overlap, key=lambda pk: (overlap[pk], pk))
 
 
 def _petitioners_matters(petitioner_ids) -> set[int]:

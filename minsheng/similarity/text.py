@@ -26,7 +26,7 @@ WEIGHTS_FILE = Path(__file__).with_name("data") / "bigram_df.tsv.gz"
 
 # How many of a matter's bigrams go into the inverted index, and how many of a query's are looked up.
 SIGNATURE_SIZE = 16
-QUERY_TERMS = 24
+QUERY_TERMS = 20
 # How many entries of a matter's vector are kept for scoring (the rest weigh little).
 VECTOR_SIZE = 64
 # Bigrams in more than this share of documents say nothing about which matter a text is about.

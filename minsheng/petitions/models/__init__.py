@@ -14,6 +14,7 @@ from .core import (
     Reply,
     Submission,
     SubmissionPetitioner,
+    user_field,
 )
 from .satisfaction import Rating
 from .workflow import Extension, HandlingNote, Notice, Reconsideration, Routing
@@ -38,4 +39,5 @@ __all__ = [
     "Routing",
     "Submission",
     "SubmissionPetitioner",
+    "user_field",
 ]

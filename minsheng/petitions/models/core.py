@@ -341,6 +341,9 @@ class MatterEvent(models.Model):
         FINAL = "final", _("复核意见（终结）")
         CLOSED = "closed", _("办结")
         RATED = "rated", _("满意度评价")
+        # Written by minsheng.hotissues (并案办理); the matter itself is not merged.
+        JOINT_HANDLING = "joint_handling", _("并案办理")
+        JOINT_HANDLING_LEFT = "joint_handling_left", _("移出并案办理")
 
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("事件"), max_length=40)

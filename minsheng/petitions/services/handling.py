@@ -10,6 +10,7 @@ from django.utils import timezone
 from minsheng.accounts.models import Organisation, User
 from minsheng.calendars.deadlines import deadline_compute
 from minsheng.calendars.selectors import work_calendar
+from minsheng.search.indexing import matters_reindex
 
 from ..models import Extension, HandlingNote, Matter, MatterEvent, Reply
 from .notices import cn_date, notice_issue
@@ -215,7 +216,7 @@ def opinion_create(
     served_on = served_on or today()
     if served_on > today():
         refuse("送达日期不能晚于今天", "served_on")
-    return Reply.objects.create(
+    reply = Reply.objects.create(
         matter=matter,
         stage=stage,
         replied_at=timezone.now(),
@@ -224,6 +225,9 @@ def opinion_create(
         author=actor,
         **values,
     )
+    # The answer's text is searched with the matter's own.
+    matters_reindex(matter_ids=[matter.pk])
+    return reply
 
 
 def reply_fields(*, request: str, facts_and_reasons: str, text: str, basis: str, outcome: str) -> dict:

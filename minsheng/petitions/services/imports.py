@@ -8,6 +8,7 @@ from django.utils import timezone
 from minsheng.accounts.models import Organisation
 from minsheng.audit.models import AuditEntry
 from minsheng.audit.services import audit_record
+from minsheng.search.indexing import matters_reindex
 
 from .. import matching
 from ..importing import clean_text, parse_time
@@ -36,6 +37,7 @@ def _aware(value):
 def messages_import(*, records: list[dict], organisation: Organisation, actor=None) -> ImportReport:
     """Import read records; rows already imported or incomplete are skipped with the reason."""
     report = ImportReport()
+    imported_ids: list[int] = []
     known = set(Matter.objects.filter(source=Matter.Source.IMPORT).values_list("external_id", flat=True))
     petitioners: dict[str, Petitioner] = {}
     seen_in_file: set[str] = set()
@@ -135,7 +137,9 @@ def messages_import(*, records: list[dict], organisation: Organisation, actor=No
             )
         known.add(external_id)
         seen_in_file.add(external_id)
+        imported_ids.append(matter.pk)
         report.imported += 1
+    matters_reindex(matter_ids=imported_ids)
     audit_record(
         action=AuditEntry.Action.IMPORT,
         actor=actor,

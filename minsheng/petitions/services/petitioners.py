@@ -86,7 +86,8 @@ def petitioner_find_or_create(*, actor, cleaned: dict) -> Petitioner:
     elif cleaned["phone"]:
         existing = (
             Petitioner.objects.filter(
-                phone_hash=crypto.lookup_hash(cleaned["phone"]), name_key=matching.normalize_name(cleaned["name"])
+                phone_hash=crypto.lookup_hash(cleaned["phone"]),
+                name_key=matching.normalize_name(cleaned["name"]),
             )
             .order_by("pk")
             .first()

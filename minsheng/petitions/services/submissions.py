@@ -10,6 +10,9 @@ from django.utils import timezone
 
 from minsheng.accounts.models import Organisation
 from minsheng.accounts.selectors import organisations_in_scope
+from minsheng.search.indexing import matters_reindex
+from minsheng.similarity.check import submission_rule_match
+from minsheng.similarity.services import match_decision_record
 
 from ..models import (
     GROUP_VISIT_MAX_REPRESENTATIVES,
@@ -253,8 +256,16 @@ def submission_register(
     nature: str = Nature.CLAIM,
     matter: Matter | None = None,
     uploads: Sequence = (),
+    shown_candidates: Sequence[dict] | None = None,
+    confirmed_new: bool = False,
 ) -> Submission:
     """Register one contact. Without `matter` it opens a new matter; with it, it attaches.
+
+    Without `matter`, the same petitioners' matters are checked first: when the submission is the same
+    as one of them and a rule of the Regulation applies (a finished matter, a matter skipped up a level),
+    it is attached there under that rule — unless the registrar saw that match and `confirmed_new`.
+    `shown_candidates` ([{"matter": id, "score": s}, …] as the intake check showed them) records the
+    registrar's choice for measuring the matcher.
 
     Raises ValidationError with messages by field (new petitioners' fields as
     "petitioners.<index>.<field>") and PermissionDenied; nothing is saved unless everything is valid.
@@ -299,6 +310,16 @@ def submission_register(
         "nature": nature,
     }
     people = _resolve_petitioners(actor=actor, cleaned_people=cleaned_people)
+    if matter is None and not confirmed_new:
+        match = submission_rule_match(
+            user=actor,
+            title=fields["title"],
+            content=fields["content"],
+            demands=fields["demands"],
+            petitioner_ids=[person.pk for person, _ in people],
+            receiving_org=receiving_org,
+        )
+        matter = match.candidate.matter if match else None
     is_new_matter = matter is None
     if is_new_matter:
         matter = matter_open(actor=actor, submission_fields=fields)
@@ -359,4 +380,8 @@ def submission_register(
         )
     for upload, checked in checked_uploads:
         attachment_add(actor=actor, matter=matter, upload=upload, submission=submission, checked=checked)
+    if shown_candidates is not None:
+        match_decision_record(submission=submission, candidates=shown_candidates, actor=actor)
+    # In this transaction: a matter is searchable the moment its registration commits.
+    matters_reindex(matter_ids=[matter.pk])
     return submission

@@ -90,3 +90,17 @@ def test_similar_closed_cases_show_replies_of_closed_matters_only(client, city, 
 def test_similar_cases_of_a_matter_outside_the_scope_are_not_found(client, city, estate):
     client.force_login(city.jinshatan_handler)
     assert client.get(reverse("similarity:similar_cases", args=[estate.pk])).status_code == 404
+
+
+def test_administrators_read_the_decisions_in_the_admin(client, city, register, estate):
+    register(
+        matter=estate,
+        petitioners=[PetitionerEntry(name="刘芳", phone="13800002222")],
+        shown_candidates=[{"matter": estate.pk, "score": 0.9}],
+    )
+    client.force_login(city.admin)
+
+    response = client.get(reverse("admin:similarity_matchdecision_changelist"))
+
+    assert response.status_code == 200
+    assert estate.number in response.content.decode()

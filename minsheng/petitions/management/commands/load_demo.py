@@ -4,6 +4,7 @@ import unicodedata
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from minsheng.classify.services import classifier_refresh
 from minsheng.petitions.demo import DEFAULT_SEED, DemoError, build_demo
 from minsheng.petitions.demo_city import DEMO_PASSWORD, demo_logins
 
@@ -76,6 +77,13 @@ class Command(BaseCommand):
             steps = "，".join(f"{STEP_NAMES.get(k, k)} {v}" for k, v in report.workflow.steps.items())
             self.stdout.write(
                 f"办理流程：{steps}（另为各乡镇、部门新建承办人账号 {report.workflow.handlers_created} 个）"
+            )
+        # The intake page suggests categories and units from a model trained on the demo's matters.
+        trained = classifier_refresh(force=bool(report.matters_created))
+        if trained is not None:
+            self.stdout.write(
+                f"分类建议模型：已训练（分类样本 {trained.category_examples} 条，"
+                f"承办单位样本 {trained.unit_examples} 条）"
             )
         self.stdout.write(self.style.SUCCESS(f"演示数据就绪，用时 {time.monotonic() - started:.1f} 秒"))
         self._logins(existing=report.users_existing)
