@@ -23,7 +23,7 @@ from .scoring import Evidence, days_between, score
 
 # How many postings of one term are read, how many matters the index returns, and how many of those
 # are scored on their stored vectors.
-POSTINGS_PER_TERM = 200
+POSTINGS_PER_TERM = 150
 POOL = 200
 RESCORE = 30
 # Below this a candidate is not worth a registrar's attention, unless it is the same person's.
@@ -93,7 +93,8 @@ def matter_candidates(
             "similarity_signature__vector",
         )
     )
-    people = _people_of([row[0] for row in rows])
+    # Without a known petitioner no candidate can be the same person's: skip reading who they are.
+    people = _people_of([row[0] for row in rows]) if probe.petitioner_ids else {}
     query_places = text.places(f"{probe.place}\n{body}")
     query_title = text.vector(probe.title)
     wanted = set(probe.petitioner_ids)
