@@ -8,8 +8,8 @@ import pytest
 
 from minsheng.conftest import make_id_number
 from minsheng.petitions.models import Matter
-from minsheng.petitions.services import PetitionerEntry
 from minsheng.petitions.selectors import MatterFilters
+from minsheng.petitions.services import PetitionerEntry
 from minsheng.petitions.tests.helpers import beijing
 from minsheng.petitions.tests.workflow_steps import take
 from minsheng.search import selectors

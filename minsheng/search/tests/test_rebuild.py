@@ -12,7 +12,18 @@ from minsheng.petitions.selectors import MatterFilters
 from minsheng.petitions.services import messages_import
 from minsheng.search import fts_postgres, fts_sqlite, fulltext, selectors
 
-QUERIES = ["低保", "拆迁", "补偿", "拆迁补偿", "财政所", "噪音扰民", "欠", "怀信〔2026〕000", "停车 收费", "赵铁柱"]
+QUERIES = [
+    "低保",
+    "拆迁",
+    "补偿",
+    "拆迁补偿",
+    "财政所",
+    "噪音扰民",
+    "欠",
+    "怀信〔2026〕000",
+    "停车 收费",
+    "赵铁柱",
+]
 
 
 def answers(user) -> dict:
