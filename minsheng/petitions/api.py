@@ -144,7 +144,7 @@ class MatterQuery(Schema):
     response=list[MatterListOut],
     summary="信访事项列表（仅限可见范围）",
     description="q 为全文检索：空格分隔的词须全部出现（标题、内容、诉求、后续信访件、答复、编号）。"
-    "检索结果超过 1000 件时 count 为 1000，只列出前 1000 件。",
+    "检索结果超过 500 件时 count 为 500，只列出前 500 件。",
 )
 @paginate(PageNumberPagination, page_size=50)
 def list_matters(request, filters: Query[MatterQuery]):

@@ -78,7 +78,13 @@ def people():
 @pytest.fixture
 def estates(city, register, people):
     """The three sets of matters, received over the last few weeks, each by a different petitioner."""
-    now = timezone.now()
+    def received(days_ago: int) -> dt.datetime:
+        # Noon of the local day, so that "N days old" holds whatever the hour the suite runs at
+        # (an hour before now crosses midnight between 00:00 and 01:00 local time).
+        if days_ago == 0:
+            return timezone.now()
+        day = timezone.localdate() - dt.timedelta(days=days_ago)
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
 
     def _register_all(rows, concerned, offset):
         return [
@@ -87,7 +93,7 @@ def estates(city, register, people):
                 content=content,
                 petitioners=[people()],
                 concerned_org=concerned,
-                received_at=now - dt.timedelta(days=offset + 3 * i, hours=1),
+                received_at=received(offset + 3 * i),
             ).matter
             for i, (title, content) in enumerate(rows)
         ]

@@ -12,15 +12,18 @@ from minsheng.petitions.selectors import MatterFilters
 from minsheng.petitions.services import PetitionerEntry
 from minsheng.petitions.tests.helpers import beijing
 from minsheng.petitions.tests.workflow_steps import take
-from minsheng.search import selectors
+from minsheng.search import plan_postgres, selectors
 
 
-@pytest.fixture(params=["few", "many"])
+@pytest.fixture(params=["few", "many", "common"])
 def plan(request, monkeypatch):
-    """"few": the index's matches are taken whole; "many": as if every word were common, the index is
-    walked in order of receipt (SQLite) or each matter's entry is checked — the answers must not change."""
-    if request.param == "many":
+    """Each way a page can be found must give the same answers: "few" takes the index's matches whole;
+    "many" treats every word as matching too many to take whole; "common" also makes PostgreSQL read
+    the matters in list order and check each (as for a word in half of all matters)."""
+    if request.param in ("many", "common"):
         monkeypatch.setattr(selectors, "SMALL_MATCHES", 0)
+    if request.param == "common":
+        monkeypatch.setattr(plan_postgres, "query_share", lambda terms: 0.5)
     return request.param
 
 
@@ -108,4 +111,3 @@ def found(user, text: str, **filters) -> list[str]:
     """The titles a user finds, in the list's order (newest first unless `sort` says otherwise)."""
     result = selectors.matter_search(user=user, filters=MatterFilters(text=text, **filters), limit=100)
     return [matter.title for matter in result]
-

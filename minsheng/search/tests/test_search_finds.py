@@ -7,7 +7,7 @@ import pytest
 
 from minsheng.petitions.models import Matter
 from minsheng.petitions.selectors import MatterFilters
-from minsheng.search import selectors
+from minsheng.search import plan_postgres, selectors
 
 from .conftest import found
 
@@ -121,6 +121,22 @@ def test_many_matches_are_counted_up_to_the_cap_and_listed_that_far(corpus, city
     # Under the cap the total stays exact.
     result = selectors.matter_search(user=city.supervisor, filters=MatterFilters(text="拆迁补偿", sort=sort))
     assert (result.total, result.total_exact) == (1, True)
+
+
+def test_common_words_are_counted_from_the_index_below_the_share_that_reads_matters(
+    corpus, city, monkeypatch
+):
+    # PostgreSQL: a word in 5 % of matters is paged by reading matters, counted from the index.
+    monkeypatch.setattr(selectors, "SMALL_MATCHES", 0)
+    monkeypatch.setattr(plan_postgres, "query_share", lambda terms: 0.05)
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    result = selectors.matter_search(user=city.supervisor, filters=MatterFilters(text="补偿"))
+    assert ([m.title for m in result], result.total, result.total_exact) == (
+        [corpus.replied.title, corpus.apart.title],
+        2,
+        False,
+    )
+    assert found(city.yunzhong_handler, "拆迁补偿") == [corpus.compensation.title]
 
 
 def test_few_matches_are_all_counted_whatever_the_cap(corpus, city, monkeypatch):
