@@ -47,36 +47,56 @@ class Evidence:
 @dataclass
 class Score:
     value: float
-    reasons: list[str]
     shared_places: list[str]
+    # What the reasons say, untranslated: (message id, place names or percent). Translated only for the
+    # few candidates shown, since a check scores dozens.
+    reason_parts: list[tuple[str, object]] = field(default_factory=list)
+
+    @property
+    def reasons(self) -> list[str]:
+        return [_reason_text(kind, value) for kind, value in self.reason_parts]
+
+
+def _reason_text(kind: str, value) -> str:
+    if kind == "person":
+        return _("同一信访人")
+    if kind == "place":
+        return _("同一地点：%(places)s") % {"places": value}
+    if kind == "area":
+        return _("同一区域：%(places)s") % {"places": value}
+    if kind == "conflict":
+        return _("地点不同")
+    if kind == "unit":
+        return _("同一被反映单位")
+    return _("内容相似（%(percent)d%%）") % {"percent": value}
 
 
 def score(evidence: Evidence) -> Score:
     text = (1 - TITLE_SHARE) * evidence.text_similarity + TITLE_SHARE * evidence.title_similarity
     value = text
-    reasons: list[str] = []
+    parts: list[tuple[str, object]] = []
     if evidence.same_petitioner:
         value += PERSON_BONUS * min(1.0, 2 * text + 0.3)
-        reasons.append(_("同一信访人"))
+        parts.append(("person", None))
     shared = sorted(set(evidence.query_places) & evidence.candidate_places)
     precise_shared = [p for p in shared if not evidence.query_places[p]]
     if precise_shared:
         value += PLACE_BONUS
-        reasons.append(_("同一地点：%(places)s") % {"places": "、".join(precise_shared[:3])})
+        parts.append(("place", "、".join(precise_shared[:3])))
     elif shared:
         value += COARSE_PLACE_BONUS
-        reasons.append(_("同一区域：%(places)s") % {"places": "、".join(shared[:3])})
+        parts.append(("area", "、".join(shared[:3])))
     if _different_places(evidence.query_places, evidence.candidate_places):
         value -= PLACE_CONFLICT_PENALTY
-        reasons.append(_("地点不同"))
+        parts.append(("conflict", None))
     if evidence.same_unit:
         value += UNIT_BONUS
-        reasons.append(_("同一被反映单位"))
+        parts.append(("unit", None))
     if evidence.days_apart is not None and evidence.days_apart <= RECENT_DAYS:
         value += RECENT_BONUS * (1 - evidence.days_apart / RECENT_DAYS)
     if text >= 0.15:
-        reasons.append(_("内容相似（%(percent)d%%）") % {"percent": round(text * 100)})
-    return Score(value=max(0.0, min(1.0, value)), reasons=reasons, shared_places=shared)
+        parts.append(("text", round(text * 100)))
+    return Score(value=max(0.0, min(1.0, value)), shared_places=shared, reason_parts=parts)
 
 
 def _different_places(query: dict[str, bool], candidate: set[str]) -> bool:

@@ -6,11 +6,10 @@ scored on its full text and on what else is known (see scoring.py).
 """
 
 import datetime as dt
-import heapq
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from minsheng.accounts.models import User
 from minsheng.petitions.models import Matter, Reply, SubmissionPetitioner
@@ -137,6 +136,18 @@ CLOSED_STATUSES = (
     Matter.Status.CLOSED,
     Matter.Status.FINAL,
 )
+# The statuses a matter has once answered in writing (a reply, review or recheck opinion; imported
+# matters with their official reply are closed).
+ANSWERED_STATUSES = frozenset(
+    {
+        Matter.Status.REPLIED,
+        Matter.Status.REVIEW_REQUESTED,
+        Matter.Status.REVIEWED,
+        Matter.Status.RECHECK_REQUESTED,
+        Matter.Status.FINAL,
+        Matter.Status.CLOSED,
+    }
+)
 
 
 def similar_closed_matters(*, user: User, matter: Matter, limit: int = 5) -> list[Candidate]:
@@ -162,28 +173,33 @@ def _index_candidates(query_vector: dict[str, float], *, received_before: dt.dat
     if not terms:
         return []
     table = MatterTerm._meta.db_table
-    weights = {text.term_id(gram): quantize(weight) for gram, weight in terms}
+    # The overlap is summed and ranked by the database: it returns POOL rows instead of every posting.
+    # Weights are integers, so the sums, and the order (heaviest, then newest id), are exact.
     if received_before is None:
-        part = f"SELECT matter_id, weight, term FROM {table} WHERE term = %s ORDER BY weight DESC LIMIT %s"
+        part = (
+            f"SELECT matter_id, weight * %s AS share FROM {table} WHERE term = %s "
+            "ORDER BY weight DESC LIMIT %s"
+        )
     else:
         part = (
-            f"SELECT t.matter_id, t.weight, t.term FROM {table} t JOIN {Matter._meta.db_table} m "
+            f"SELECT t.matter_id, t.weight * %s AS share FROM {table} t JOIN {Matter._meta.db_table} m "
             "ON m.id = t.matter_id AND m.received_at < %s WHERE t.term = %s ORDER BY t.weight DESC LIMIT %s"
         )
-    sql = " UNION ALL ".join(f"SELECT * FROM ({part}) AS p{i}" for i in range(len(weights)))
+    postings = " UNION ALL ".join(f"SELECT * FROM ({part}) AS p{i}" for i in range(len(terms)))
+    sql = (
+        f"SELECT matter_id FROM ({postings}) AS postings GROUP BY matter_id "
+        "ORDER BY SUM(share) DESC, matter_id DESC LIMIT %s"
+    )
     params: list = []
-    for term in weights:
-        params += (
-            [term, POSTINGS_PER_TERM]
-            if received_before is None
-            else [received_before, term, POSTINGS_PER_TERM]
-        )
-    overlap: dict[int, int] = {}
+    for gram, weight in terms:
+        params.append(quantize(weight))
+        if received_before is not None:
+            params.append(received_before)
+        params += [text.term_id(gram), POSTINGS_PER_TERM]
+    params.append(POOL)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for matter_id, weight, term in cursor.fetchall():
-            overlap[matter_id] = overlap.get(matter_id, 0) + weight * weights[term]
-    return heapq.nlargest(POOL, overlap, key=lambda pk: (overlap[pk], pk))
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _petitioners_matters(petitioner_ids) -> set[int]:
@@ -206,8 +222,13 @@ def _people_of(matter_ids: list[int]) -> dict[int, set[int]]:
 
 
 def _matters_with_replies(ids: list[int]) -> dict[int, Matter]:
-    matters = Matter.objects.filter(pk__in=ids).select_related("handling_org", "receiving_org", "category")
-    matters = matters.prefetch_related(
-        Prefetch("replies", queryset=Reply.objects.order_by("-replied_at", "-pk"), to_attr="latest_replies")
-    )
+    matters = list(Matter.objects.filter(pk__in=ids).select_related("handling_org", "receiving_org"))
+    # Only a matter past its reply can have one: most candidates at intake are still open, and the
+    # replies' query is skipped when none is.
+    answered = [matter for matter in matters if matter.status in ANSWERED_STATUSES]
+    replies = Reply.objects.select_related("organisation").order_by("-replied_at", "-pk")
+    prefetch_related_objects(answered, Prefetch("replies", queryset=replies, to_attr="latest_replies"))
+    for matter in matters:
+        if matter.status not in ANSWERED_STATUSES:
+            matter.latest_replies = []
     return {matter.pk: matter for matter in matters}
