@@ -50,18 +50,11 @@ def _sees_whole_tree(user: User) -> bool:
     if user.organisation_id is None:
         return False
     scope_path = user.organisation.scope_path
-    # Asked for every list and every intake check: remembered on the user object, which lives for
-    # one request.
-    cached = user.__dict__.get("_sees_whole_tree")
-    if cached is not None and cached[0] == scope_path:
-        return cached[1]
     # The bureau of a city whose tree is the only one in this installation sees every matter.
-    whole = (
+    return (
         scope_path.count("/") == 2
         and not Organisation.objects.filter(parent__isnull=True).exclude(path=scope_path).exists()
     )
-    user.__dict__["_sees_whole_tree"] = (scope_path, whole)
-    return whole
 
 
 @dataclass(frozen=True)
