@@ -59,6 +59,13 @@ api.add_router("/v1/", workflow_router)
 api.add_router("/v1/", similarity_router)
 api.add_router("/v1/", classify_router)
 api.add_router("/v1/", "minsheng.hotissues.api.router")
+api.add_router("/v1/", "minsheng.reception.api.router")
+api.add_router("/v1/", "minsheng.instructions.api.router")
+api.add_router("/v1/", "minsheng.meetings.api.router")
+api.add_router("/v1/", "minsheng.supervision.api.router")
+api.add_router("/v1/", "minsheng.legal.api.router")
+api.add_router("/v1/", "minsheng.outreach.api.router")
+api.add_router("/v1/", "minsheng.reports.api.router")
 
 
 @api.exception_handler(ValidationError)

@@ -79,6 +79,12 @@ INSTALLED_APPS = [
     "minsheng.similarity",
     "minsheng.classify",
     "minsheng.hotissues",
+    "minsheng.reception",
+    "minsheng.instructions",
+    "minsheng.meetings",
+    "minsheng.legal",
+    "minsheng.outreach",
+    "minsheng.reports",
 ]
 
 MIDDLEWARE = [
@@ -253,4 +259,15 @@ ADMIN_SITE_HEADER = _("民声 · 管理后台")
 MATTER_INDEXERS = [
     "minsheng.search.fulltext",
     "minsheng.similarity.index",
+]
+
+# The figures each app contributes to the period report (minsheng.reports): functions
+# period_figures(*, organisation, start, end) -> {figure key: count}, counting what was recorded by
+# `organisation` and the organisations below it, on days start..end inclusive.
+REPORT_FIGURES = [
+    "minsheng.meetings.reports.period_figures",
+    "minsheng.reception.reports.period_figures",
+    "minsheng.instructions.reports.period_figures",
+    "minsheng.legal.reports.period_figures",
+    "minsheng.outreach.reports.period_figures",
 ]

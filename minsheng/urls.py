@@ -17,5 +17,11 @@ urlpatterns = [
     path("hot-issues/", include("minsheng.hotissues.urls")),
     path("similar/", include("minsheng.similarity.urls")),
     path("classify/", include("minsheng.classify.urls")),
+    path("reception/", include("minsheng.reception.urls")),
+    path("instructions/", include("minsheng.instructions.urls")),
+    path("meetings/", include("minsheng.meetings.urls")),
+    path("legal/", include("minsheng.legal.urls")),
+    path("outreach/", include("minsheng.outreach.urls")),
+    path("reports/", include("minsheng.reports.urls")),
     path("", include("minsheng.petitions.urls")),
 ]

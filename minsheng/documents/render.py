@@ -29,6 +29,8 @@ DOCUMENT_KINDS = {
     "final_rejection_notice": "不予受理告知书（已终结事项）",
     # Art 31 (一)–(五): where the claim lawfully goes (court, arbitration, administrative review…).
     "diversion_notice": "依法分类处理告知书",
+    # Art 40: to the responsible unit, at a level (提醒 / 督办 / 挂牌督办), requiring written feedback.
+    "supervision_notice": "督办通知书",
 }
 
 # Debian's fonts-noto-cjk has it, so a document still prints in Chinese when a configured commercial

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db.models import Case, CharField, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from minsheng.accounts.models import Organisation, User
+from minsheng.accounts.models import Organisation, Role, User
 from minsheng.accounts.selectors import organisations_in_scope
 from minsheng.calendars.deadlines import DUE_SOON, ON_TIME, OVERDUE
 from minsheng.search import fulltext
@@ -32,6 +32,11 @@ def matters_visible_to(*, user: User) -> QuerySet[Matter]:
     matters = Matter.objects.all()
     if not user.is_authenticated:
         return matters.none()
+    if user.role == Role.LAWYER and not user.is_superuser:
+        # A lawyer reads only the matters of their own active assignments, i.e. after declaring no
+        # conflict of interest (minsheng.legal), whatever organisation their account sits in.
+        assigned = Matter.objects.filter(lawyer_assignments__lawyer=user, lawyer_assignments__status="active")
+        return matters.filter(pk__in=assigned.values("pk")).exclude(nature=Nature.ACCUSATION)
     if not _sees_whole_tree(user):
         # A literal list of ids (tens of organisations) lets the database use the per-organisation
         # indexes for each branch of the OR; a subquery would force a scan of every matter.

@@ -97,6 +97,9 @@ def matter_detail(request, pk: int):
 
 def matter_detail_response(request, matter: Matter, *, bound: dict | None = None, status: int = 200):
     """The matter page; `bound` carries a step form that came back with errors."""
+    from minsheng.instructions.selectors import matter_instructions_box
+    from minsheng.reception.selectors import matter_reception_box
+
     from .workflow_views import steps_for
 
     return render(
@@ -115,6 +118,8 @@ def matter_detail_response(request, matter: Matter, *, bound: dict | None = None
             "steps": steps_for(matter, bound) if can_take_steps(request.user) else [],
             "attachment_form": AttachmentForm(),
             "can_reveal": can_reveal_personal_data(request.user),
+            "reception_box": matter_reception_box(matter=matter, user=request.user),
+            "instructions_box": matter_instructions_box(matter=matter, user=request.user),
         },
         status=status,
     )

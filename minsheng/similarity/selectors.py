@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 
 from minsheng.accounts.models import User
 from minsheng.petitions.models import Matter, Reply, SubmissionPetitioner
@@ -24,7 +24,7 @@ from .scoring import Evidence, days_between, score
 # are scored on their stored vectors.
 POSTINGS_PER_TERM = 150
 POOL = 200
-RESCORE = 30
+RESCORE = 20
 # Below this a candidate is not worth a registrar's attention, unless it is the same person's.
 SHOW_THRESHOLD = 0.2
 
@@ -82,53 +82,49 @@ def matter_candidates(
         visible = visible.filter(received_at__lt=probe.received_before)
     if only_closed:
         visible = visible.filter(status__in=CLOSED_STATUSES)
+    # The candidates as whole matters with what the page shows of them, and their stored vectors: one
+    # query, since the few shown are among them.
     rows = list(
-        visible.values_list(
-            "pk",
-            "title",
-            "concerned_org_id",
-            "received_at",
-            "similarity_signature__places",
-            "similarity_signature__vector",
+        visible.select_related("handling_org", "receiving_org").annotate(
+            signature_places=F("similarity_signature__places"),
+            signature_vector=F("similarity_signature__vector"),
         )
     )
-    # Without a known petitioner no candidate can be the same person's: skip reading who they are.
-    people = _people_of([row[0] for row in rows]) if probe.petitioner_ids else {}
     query_places = text.places(f"{probe.place}\n{body}")
     query_title = text.vector(probe.title)
-    wanted = set(probe.petitioner_ids)
     floor = SHOW_THRESHOLD if threshold is None else threshold
     scored = []
-    for pk, title, concerned_org_id, received_at, places, vector in rows:
-        text_similarity = text.cosine(query_vector, text.unpack(vector or ""))
-        same_person = bool(wanted & people.get(pk, set()))
+    for matter in rows:
+        text_similarity = text.cosine(query_vector, text.unpack(matter.signature_vector or ""))
+        # `own` holds every matter with a submission by one of the probe's petitioners.
+        same_person = matter.pk in own
         result = score(
             Evidence(
                 text_similarity=text_similarity,
-                title_similarity=text.cosine(query_title, text.vector(title)),
+                title_similarity=text.cosine(query_title, text.vector(matter.title)),
                 same_petitioner=same_person,
                 query_places=query_places,
-                candidate_places=set((places or "").split()),
-                same_unit=bool(probe.concerned_org_id and probe.concerned_org_id == concerned_org_id),
-                days_apart=days_between(probe.received_at, received_at),
+                candidate_places=set((matter.signature_places or "").split()),
+                same_unit=bool(probe.concerned_org_id and probe.concerned_org_id == matter.concerned_org_id),
+                days_apart=days_between(probe.received_at, matter.received_at),
             )
         )
         if result.value >= floor or same_person:
-            scored.append((result, text_similarity, same_person, pk))
-    scored.sort(key=lambda item: (-item[0].value, -item[3]))
+            scored.append((result, text_similarity, same_person, matter))
+    scored.sort(key=lambda item: (-item[0].value, -item[3].pk))
     scored = scored[:limit]
-    matters = _matters_with_replies([pk for *_, pk in scored])
+    _with_latest_replies([matter for *_, matter in scored])
     return [
         Candidate(
-            matter=matters[pk],
+            matter=matter,
             score=round(result.value, 3),
             reasons=result.reasons,
             text_similarity=round(text_similarity, 3),
             same_petitioner=same_person,
             shared_places=result.shared_places,
-            last_reply=matters[pk].latest_replies[0] if matters[pk].latest_replies else None,
+            last_reply=matter.latest_replies[0] if matter.latest_replies else None,
         )
-        for result, text_similarity, same_person, pk in scored
+        for result, text_similarity, same_person, matter in scored
     ]
 
 
@@ -212,23 +208,12 @@ def _petitioners_matters(petitioner_ids) -> set[int]:
     )
 
 
-def _people_of(matter_ids: list[int]) -> dict[int, set[int]]:
-    people: dict[int, set[int]] = {}
-    for matter_id, petitioner_id in SubmissionPetitioner.objects.filter(
-        submission__matter_id__in=matter_ids
-    ).values_list("submission__matter_id", "petitioner_id"):
-        people.setdefault(matter_id, set()).add(petitioner_id)
-    return people
-
-
-def _matters_with_replies(ids: list[int]) -> dict[int, Matter]:
-    matters = list(Matter.objects.filter(pk__in=ids).select_related("handling_org", "receiving_org"))
-    # Only a matter past its reply can have one: most candidates at intake are still open, and the
-    # replies' query is skipped when none is.
+def _with_latest_replies(matters: list[Matter]) -> None:
+    """Sets `latest_replies` (newest first) on each matter. Only a matter past its reply can have one:
+    most candidates at intake are still open, and the replies' query is skipped when none is."""
     answered = [matter for matter in matters if matter.status in ANSWERED_STATUSES]
     replies = Reply.objects.select_related("organisation").order_by("-replied_at", "-pk")
     prefetch_related_objects(answered, Prefetch("replies", queryset=replies, to_attr="latest_replies"))
     for matter in matters:
         if matter.status not in ANSWERED_STATUSES:
             matter.latest_replies = []
-    return {matter.pk: matter for matter in matters}

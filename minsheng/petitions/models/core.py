@@ -344,6 +344,33 @@ class MatterEvent(models.Model):
         # Written by minsheng.hotissues (并案办理); the matter itself is not merged.
         JOINT_HANDLING = "joint_handling", _("并案办理")
         JOINT_HANDLING_LEFT = "joint_handling_left", _("移出并案办理")
+        # Written by minsheng.meetings (a meeting discussed or decided about the matter) and by
+        # minsheng.supervision (notices, feedback, follow-up and close of a supervision item).
+        JOINT_MEETING = "joint_meeting", _("联席会议")
+        SUPERVISION = "supervision", _("督办")
+        # Written by minsheng.legal (律师参与信访); the same kinds as legal.models.LegalEvent.
+        LAWYER_ASSIGNED = "lawyer_assigned", _("指派律师")
+        LAWYER_DECLARED = "lawyer_declared", _("律师声明无利益冲突")
+        LAWYER_CONFLICT = "lawyer_conflict", _("律师利益冲突回避")
+        LAWYER_ENDED = "lawyer_ended", _("律师参与结束")
+        LEGAL_OPINION = "legal_opinion", _("法律意见")
+        LEGAL_MEDIATION = "legal_mediation", _("律师调解")
+        LEGAL_CONSULTATION = "legal_consultation", _("法律咨询")
+        # Written by minsheng.reception and minsheng.instructions (reception.events, instructions.events).
+        LEADER_RECEPTION = "leader_reception", _("领导接访")
+        APPOINTMENT_INVITED = "appointment_invited", _("领导约访")
+        APPOINTMENT_SCHEDULED = "appointment_scheduled", _("约访时间确定")
+        APPOINTMENT_RESCHEDULED = "appointment_rescheduled", _("约访改期")
+        APPOINTMENT_HELD = "appointment_held", _("约访见面")
+        APPOINTMENT_NOT_HELD = "appointment_not_held", _("约访未见面")
+        APPOINTMENT_CANCELLED = "appointment_cancelled", _("约访取消")
+        CASE_OWNED = "case_owned", _("领导包案")
+        CASE_RELEASED = "case_released", _("解除包案")
+        INSTRUCTION_ISSUED = "instruction_issued", _("领导批示")
+        INSTRUCTION_FEEDBACK = "instruction_feedback", _("批示办理反馈")
+        INSTRUCTION_RETURNED = "instruction_returned", _("批示反馈退回")
+        INSTRUCTION_TASK_CLOSED = "instruction_task_closed", _("批示任务办结")
+        INSTRUCTION_CLOSED = "instruction_closed", _("批示办结")
 
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("事件"), max_length=40)

@@ -42,12 +42,19 @@ def test_it_refuses_a_rating_of_a_matter_diverted_without_a_reply(city, register
     assert counts() == before
 
 
-@pytest.mark.parametrize("who", ["lawyer", "leader"])
-def test_it_refuses_a_lawyer_or_a_leader(city, register, who):
+@pytest.mark.parametrize(
+    ("who", "reason"),
+    [
+        # A lawyer does not even see a matter they are not assigned to (minsheng.legal).
+        ("lawyer", "您无权办理该信访事项"),
+        ("leader", "您的角色无权记录满意度评价"),
+    ],
+)
+def test_it_refuses_a_lawyer_or_a_leader(city, register, who, reason):
     matter = replied_matter(city, register)
     before = counts()
 
-    with pytest.raises(PermissionDenied, match="您的角色无权记录满意度评价"):
+    with pytest.raises(PermissionDenied, match=reason):
         services.matter_rate(actor=getattr(city, who), matter=matter, value="satisfied")
 
     assert counts() == before

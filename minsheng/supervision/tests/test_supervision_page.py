@@ -74,9 +74,16 @@ def test_it_shows_a_township_supervisor_only_the_items_of_its_matters(client, ci
     assert "对答复不满意" not in html
 
 
-@pytest.mark.parametrize("who", ["registrar", "yunzhong_handler", "lawyer"])
+@pytest.mark.parametrize("who", ["registrar", "lawyer"])
 def test_it_refuses_other_roles(client, city, items, who):
     assert page(client, getattr(city, who)).status_code == 403
+
+
+def test_it_sends_a_handler_to_the_items_addressed_to_their_unit(client, city, items):
+    response = page(client, city.yunzhong_handler)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/supervision/unit/"
 
 
 def test_it_sends_anonymous_visitors_to_the_login(client, db):

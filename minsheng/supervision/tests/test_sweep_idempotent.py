@@ -47,7 +47,9 @@ def test_it_does_not_reopen_an_item_the_supervisor_closed(city, matters, django_
     from minsheng.supervision.services import supervision_item_close
 
     sweep(django_capture_on_commit_callbacks, TODAY)
-    supervision_item_close(actor=city.supervisor, item=SupervisionItem.objects.get(matter=matters.overdue_1))
+    supervision_item_close(
+        actor=city.supervisor, item=SupervisionItem.objects.get(matter=matters.overdue_1), note="已督促办结"
+    )
 
     later = sweep(django_capture_on_commit_callbacks, TODAY + dt.timedelta(days=1))
 

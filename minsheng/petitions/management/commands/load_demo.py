@@ -5,8 +5,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from minsheng.classify.services import classifier_refresh
+from minsheng.legal.demo import legal_demo_load
+from minsheng.outreach.demo import build_outreach_demo
 from minsheng.petitions.demo import DEFAULT_SEED, DemoError, build_demo
 from minsheng.petitions.demo_city import DEMO_PASSWORD, demo_logins
+from minsheng.reception.demo import reception_demo_load
 
 
 def _width(text: str) -> int:
@@ -77,6 +80,24 @@ class Command(BaseCommand):
             steps = "，".join(f"{STEP_NAMES.get(k, k)} {v}" for k, v in report.workflow.steps.items())
             self.stdout.write(
                 f"办理流程：{steps}（另为各乡镇、部门新建承办人账号 {report.workflow.handlers_created} 个）"
+            )
+        legal = legal_demo_load()
+        self.stdout.write(
+            f"律师参与：新建律师 {legal.lawyers_created} 名，值班 {legal.shifts_created} 个，"
+            f"法律咨询 {legal.consultations_created} 人次，律师指派 {legal.assignments_created} 项"
+        )
+        reception = reception_demo_load()
+        if not reception.existing:
+            self.stdout.write(
+                f"领导接访：排班 {reception.days_planned} 天，接访 {reception.sessions} 次，"
+                f"接待 {reception.people_received} 人次，现场批示 {reception.instructions} 件，"
+                f"包案 {reception.ownerships} 件，约访 {reception.appointments} 件"
+            )
+        outreach = build_outreach_demo()
+        if outreach.activities_created:
+            self.stdout.write(
+                f"信访宣传：调查问卷 {outreach.questionnaires_created} 份，"
+                f"宣传活动 {outreach.activities_created} 次"
             )
         # The intake page suggests categories and units from a model trained on the demo's matters.
         trained = classifier_refresh(force=bool(report.matters_created))

@@ -2,7 +2,9 @@ from cryptography.fernet import Fernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from minsheng.legal.services import consultations_rotate_keys
 from minsheng.petitions import services
 
 
@@ -33,7 +35,10 @@ class Command(BaseCommand):
                 )
             )
         try:
-            count = services.petitioners_rotate_keys()
+            # One transaction for both tables: a failure in either leaves every value as it was.
+            with transaction.atomic():
+                count = services.petitioners_rotate_keys()
+                consultations = consultations_rotate_keys()
         except ImproperlyConfigured as exc:
             raise CommandError(
                 "有数据无法用 MINSHENG_FIELD_KEYS 中的任何密钥解密：加密它的密钥不在其中（可能被提前删除）。"
@@ -44,7 +49,8 @@ class Command(BaseCommand):
             raise CommandError(f"MINSHENG_FIELD_KEYS 中有无效的密钥：{exc}") from exc
         self.stdout.write(
             self.style.SUCCESS(
-                f"已处理 {count} 名信访人：身份证号码和电话号码已用第一个密钥重新加密，查找哈希已重算"
+                f"已处理 {count} 名信访人：身份证号码和电话号码已用第一个密钥重新加密，查找哈希已重算；"
+                f"法律咨询记录中的电话号码 {consultations} 个已重新加密"
             )
         )
         if len(settings.FIELD_ENCRYPTION_KEYS) > 1:

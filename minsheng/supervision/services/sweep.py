@@ -1,4 +1,4 @@
-"""The only write path for supervision items, and the daily deadline sweep that opens them.
+"""The daily deadline sweep: reminders, and the supervision items it opens.
 
 Overdue / due soon is derived from the deadline columns whenever a list is read; the sweep only
 sends the reminders and opens the items, and running it again sends and opens nothing twice."""
@@ -8,86 +8,23 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
-from django.utils import timezone
 
 from minsheng.accounts.models import Organisation, Role, User
+from minsheng.instructions.selectors import instruction_tasks_overdue
+from minsheng.meetings.selectors import meeting_tasks_overdue
 from minsheng.notifications.models import Notification
 from minsheng.notifications.services import notification_queue
 from minsheng.petitions.models import Matter, Nature, Reconsideration
 from minsheng.petitions.permissions import ACCUSATION_ORG_KINDS
-from minsheng.petitions.selectors import matters_visible_to
 
-from .models import DEADLINE_KIND_LABELS, SupervisionItem
-from .permissions import can_close_supervision
+from ..models import DEADLINE_KIND_LABELS, SupervisionItem, SupervisionNotice
+from ..notify import unit_notify
+from .items import supervision_item_open
 
 Kind = SupervisionItem.Kind
-
-
-@transaction.atomic
-def supervision_item_open(
-    *,
-    matter: Matter,
-    kind: str,
-    deadline_kind: str = "",
-    due_on: dt.date | None = None,
-    reply=None,
-    actor=None,
-    note: str = "",
-    on: dt.date | None = None,
-) -> tuple[SupervisionItem, bool]:
-    """Open the item for one passed deadline or one unsatisfied reply; returns (item, created).
-
-    Idempotent: the same deadline finds its item (open or closed), and an unsatisfied reply finds
-    its open item. `actor` is empty when the sweep opens an item."""
-    if actor is not None and not matters_visible_to(user=actor).filter(pk=matter.pk).exists():
-        raise PermissionDenied("您无权办理该信访事项")
-    if kind == Kind.OVERDUE:
-        if due_on is None:
-            raise ValueError("an overdue item needs the deadline it is about")
-        lookup = {"deadline_kind": deadline_kind, "due_on": due_on}
-    elif kind == Kind.UNSATISFIED:
-        if reply is None or reply.matter_id != matter.pk:
-            raise ValueError("an unsatisfied item needs a reply of the matter")
-        lookup = {"reply": reply, "closed_on__isnull": True}
-    else:
-        raise ValueError(f"unknown supervision item kind {kind!r}")
-    return SupervisionItem.objects.get_or_create(
-        matter=matter,
-        kind=kind,
-        **lookup,
-        defaults={
-            "opened_on": on or timezone.localdate(),
-            "opened_by": actor if getattr(actor, "pk", None) else None,
-            "note": (note or "").strip(),
-        },
-    )
-
-
-@transaction.atomic
-def supervision_item_close(*, actor, item: SupervisionItem, note: str = "", on: dt.date | None = None):
-    """The supervisor has followed the item up. A closed overdue item is not opened again for the
-    same deadline."""
-    if not can_close_supervision(actor):
-        raise PermissionDenied("只有督办员或管理员可以办结督办事项")
-    try:
-        item = SupervisionItem.objects.select_for_update().get(
-            pk=item.pk, matter__in=matters_visible_to(user=actor).values("pk")
-        )
-    except SupervisionItem.DoesNotExist as exc:
-        raise PermissionDenied("您无权办理该督办事项") from exc
-    if item.closed_on is not None:
-        raise ValidationError({"__all__": [f"该督办事项已于 {item.closed_on:%Y-%m-%d} 办结"]})
-    note = (note or "").strip()
-    if len(note) > 2000:
-        raise ValidationError({"note": ["办结说明不能超过 2000 个字"]})
-    item.closed_on = on or timezone.localdate()
-    item.closed_by = actor
-    item.close_note = note
-    item.save(update_fields=["closed_on", "closed_by", "close_note"])
-    return item
 
 
 # --- The daily sweep ------------------------------------------------------------------------------
@@ -119,7 +56,8 @@ def deadlines_sweep(*, today: dt.date) -> SweepReport:
     """Remind the unit responsible for each current deadline once when it comes within
     DEADLINE_DUE_SOON_DAYS days (on a daily run: exactly that many days before) and once when it has
     passed (on a daily run: the first day overdue), in-app and by SMS and e-mail where the user has a
-    number or address; open a supervision item for each overdue matter.
+    number or address; open a supervision item for each overdue matter, instruction task and meeting
+    task (telling the task's unit once); remind a unit once when the feedback a notice requires is overdue.
 
     Each matter is its own transaction, so the messages of the matters done are sent (on commit) even
     if a later one fails; a missed day is caught up on the next run, and the dedupe keys make every
@@ -152,12 +90,99 @@ def deadlines_sweep(*, today: dt.date) -> SweepReport:
                     kind=Kind.OVERDUE,
                     deadline_kind=matter.due_kind,
                     due_on=matter.due_on,
+                    organisation=responsible.organisation_id,
                     note=f"{_label(matter)}期限 {matter.due_on:%Y-%m-%d} 已届满",
                     on=today,
                 )
                 report.items_opened += created
+    _sweep_instruction_tasks(report, today)
+    _sweep_meeting_tasks(report, today)
+    report.reminders += _remind_feedback_overdue(today)
     report.closed = _close_lapsed(today)
     return report
+
+
+def _sweep_meeting_tasks(report: SweepReport, today: dt.date) -> None:
+    for task in meeting_tasks_overdue(today=today).iterator(chunk_size=500):
+        due = f"{task.due_on:%Y-%m-%d}"
+        _open_task_item(
+            report,
+            today,
+            subject={"meeting_task": task},
+            deadline_kind="meeting_task",
+            task=task,
+            note=f"{task.meeting.label}决定事项第 {task.position} 项，完成期限 {due} 已届满",
+            what=f"{task.meeting.label}决定由你单位办理的“{task.decision[:100]}”",
+            outside="联席会议决定由你单位办理的事项",
+            also=[task.assignee],
+        )
+
+
+def _sweep_instruction_tasks(report: SweepReport, today: dt.date) -> None:
+    for task in instruction_tasks_overdue(today=today).iterator(chunk_size=500):
+        instruction = task.instruction
+        due = f"{task.due_on:%Y-%m-%d}"
+        _open_task_item(
+            report,
+            today,
+            subject={"instruction_task": task},
+            deadline_kind="instruction_task",
+            task=task,
+            note=f"领导批示 {instruction.number} 办理期限 {due} 已届满",
+            what=f"领导批示 {instruction.number} 由你单位办理的任务",
+            outside=f"领导批示 {instruction.number} 由你单位办理的任务",
+        )
+
+
+def _open_task_item(report, today, *, subject, deadline_kind, task, note, what, outside, also=()) -> None:
+    """Open the item of one overdue task and tell its unit once, in the task's own transaction."""
+    due = f"{task.due_on:%Y-%m-%d}"
+    with transaction.atomic():
+        _item, created = supervision_item_open(
+            **subject,
+            kind=Kind.OVERDUE,
+            deadline_kind=deadline_kind,
+            due_on=task.due_on,
+            organisation=task.organisation_id,
+            note=note,
+            on=today,
+        )
+        report.items_opened += created
+        if not created:
+            return  # told when the item was opened
+        report.reminders += unit_notify(
+            organisation_id=task.organisation_id,
+            key=f"{deadline_kind}:{task.pk}:overdue:{due}",
+            subject=f"超期提醒：{DEADLINE_KIND_LABELS[deadline_kind]} {due} 到期",
+            body=f"{what}期限为 {due}，已超期，已列入督办。请尽快办理并反馈。",
+            outside_body=f"【民声】{outside}期限为 {due}，已超期，已列入督办。请登录系统办理并反馈。",
+            also=also,
+        )
+
+
+def _remind_feedback_overdue(today: dt.date) -> int:
+    """Once per notice, the day after its feedback date has passed without feedback."""
+    waiting = (
+        SupervisionNotice.objects.filter(
+            status=SupervisionNotice.Status.AWAITING, feedback_due_on__lt=today, item__closed_on__isnull=True
+        )
+        .select_related("item", "item__matter")
+        .order_by("feedback_due_on", "pk")
+    )
+    queued = 0
+    for notice in waiting.iterator(chunk_size=500):
+        due = f"{notice.feedback_due_on:%Y-%m-%d}"
+        with transaction.atomic():
+            queued += unit_notify(
+                organisation_id=notice.addressee_id,
+                key=f"supervision_notice:{notice.pk}:feedback_overdue",
+                subject=f"督办反馈逾期：{notice.number}",
+                body=f"督办通知书 {notice.number} 要求于 {due} 前书面反馈，至今未收到反馈。请立即反馈。",
+                outside_body=f"【民声】督办通知书 {notice.number} 要求于 {due} 前书面反馈，至今未收到。"
+                "请登录系统立即反馈。",
+                matter=notice.item.matter,
+            )
+    return queued
 
 
 def _close_lapsed(today: dt.date) -> int:

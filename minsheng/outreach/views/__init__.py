@@ -1,0 +1,1 @@
+"""Pages of publicity: activities (activities.py) and questionnaires (questionnaires.py)."""
