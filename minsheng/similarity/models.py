@@ -14,7 +14,7 @@ class MatterTerm(models.Model):
     """
 
     # Keyed by term, then weight: a term's postings are read heaviest first and cut off (see
-    # selectors._index_candidates), so a term shared by many matters costs no more than a rare one.
+    # selectors._index_sql), so a term shared by many matters costs no more than a rare one.
     pk = models.CompositePrimaryKey("term", "weight", "matter")
     term = models.IntegerField()
     # Indexed on its own as well, for reading the postings of a period's matters (hot issues).

@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.models import F, Prefetch, prefetch_related_objects
 
 from minsheng.accounts.models import User
-from minsheng.petitions.models import Matter, Reply, SubmissionPetitioner
+from minsheng.petitions.models import Matter, Reply, Submission, SubmissionPetitioner
 from minsheng.petitions.selectors import matters_visible_to
 
 from . import text
@@ -66,8 +66,9 @@ def matter_candidates(
 ) -> list[Candidate]:
     body = matter_text(probe.title, probe.content, probe.demands)
     query_vector = text.vector(body)
-    from_index = _index_candidates(query_vector, received_before=probe.received_before)
-    own = _petitioners_matters(probe.petitioner_ids)
+    from_index, own = _candidate_ids(
+        query_vector, petitioner_ids=probe.petitioner_ids, received_before=probe.received_before
+    )
     excluded = set(probe.exclude_matter_ids)
     ids = own - excluded
     for pk in from_index:
@@ -159,15 +160,46 @@ def similar_closed_matters(*, user: User, matter: Matter, limit: int = 5) -> lis
     return matter_candidates(user=user, probe=probe, limit=limit, only_closed=True, threshold=0.15)
 
 
-def _index_candidates(query_vector: dict[str, float], *, received_before: dt.datetime | None) -> list[int]:
-    """Matters sharing the most weight of the query's distinctive bigrams, best first.
+def _candidate_ids(
+    query_vector: dict[str, float], *, petitioner_ids, received_before: dt.datetime | None
+) -> tuple[list[int], set[int]]:
+    """The matters sharing the most weight of the query's distinctive bigrams, best first, and every
+    matter of the same petitioners — in one round trip, which is what a check on PostgreSQL waits for.
 
     Each term's postings are read heaviest first and at most POSTINGS_PER_TERM of them, so the work is
     bounded whatever the number of matters: a term in a hundred thousand matters contributes the
     matters it matters most to, and the matters sharing several terms with the query still add up."""
+    parts: list[str] = []
+    params: list = []
     terms = text.top_terms(query_vector, text.QUERY_TERMS)
-    if not terms:
-        return []
+    if terms:
+        index_sql, index_params = _index_sql(terms, received_before=received_before)
+        parts.append(f"SELECT matter_id, 0 AS own, score FROM ({index_sql}) AS ranked")
+        params += index_params
+    if petitioner_ids:
+        links, submissions = SubmissionPetitioner._meta.db_table, Submission._meta.db_table
+        placeholders = ", ".join(["%s"] * len(petitioner_ids))
+        parts.append(
+            f"SELECT s.matter_id, 1 AS own, 0 AS score FROM {links} x JOIN {submissions} s "
+            f"ON s.id = x.submission_id WHERE x.petitioner_id IN ({placeholders})"
+        )
+        params += list(petitioner_ids)
+    if not parts:
+        return [], set()
+    sql = " UNION ALL ".join(parts) + " ORDER BY own, score DESC, matter_id DESC"
+    ranked: list[int] = []
+    own: set[int] = set()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for matter_id, is_own, _score in cursor.fetchall():
+            if is_own:
+                own.add(matter_id)
+            else:
+                ranked.append(matter_id)
+    return ranked, own
+
+
+def _index_sql(terms: list[tuple[str, float]], *, received_before: dt.datetime | None) -> tuple[str, list]:
     table = MatterTerm._meta.db_table
     # The overlap is summed and ranked by the database: it returns POOL rows instead of every posting.
     # Weights are integers, so the sums, and the order (heaviest, then newest id), are exact.
@@ -183,8 +215,8 @@ def _index_candidates(query_vector: dict[str, float], *, received_before: dt.dat
         )
     postings = " UNION ALL ".join(f"SELECT * FROM ({part}) AS p{i}" for i in range(len(terms)))
     sql = (
-        f"SELECT matter_id FROM ({postings}) AS postings GROUP BY matter_id "
-        "ORDER BY SUM(share) DESC, matter_id DESC LIMIT %s"
+        f"SELECT matter_id, SUM(share) AS score FROM ({postings}) AS postings GROUP BY matter_id "
+        "ORDER BY score DESC, matter_id DESC LIMIT %s"
     )
     params: list = []
     for gram, weight in terms:
@@ -193,19 +225,7 @@ def _index_candidates(query_vector: dict[str, float], *, received_before: dt.dat
             params.append(received_before)
         params += [text.term_id(gram), POSTINGS_PER_TERM]
     params.append(POOL)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
-
-
-def _petitioners_matters(petitioner_ids) -> set[int]:
-    if not petitioner_ids:
-        return set()
-    return set(
-        SubmissionPetitioner.objects.filter(petitioner_id__in=petitioner_ids).values_list(
-            "submission__matter_id", flat=True
-        )
-    )
+    return sql, params
 
 
 def _with_latest_replies(matters: list[Matter]) -> None:
