@@ -66,6 +66,8 @@ api.add_router("/v1/", "minsheng.supervision.api.router")
 api.add_router("/v1/", "minsheng.legal.api.router")
 api.add_router("/v1/", "minsheng.outreach.api.router")
 api.add_router("/v1/", "minsheng.reports.api.router")
+api.add_router("/v1/", "minsheng.proposals.api.router")
+api.add_router("/v1/", "minsheng.proposals.api_stats.router")
 
 
 @api.exception_handler(ValidationError)

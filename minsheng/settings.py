@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "minsheng.legal",
     "minsheng.outreach",
     "minsheng.reports",
+    "minsheng.proposals",
 ]
 
 MIDDLEWARE = [

@@ -23,5 +23,6 @@ urlpatterns = [
     path("legal/", include("minsheng.legal.urls")),
     path("outreach/", include("minsheng.outreach.urls")),
     path("reports/", include("minsheng.reports.urls")),
+    path("proposals/", include("minsheng.proposals.urls")),
     path("", include("minsheng.petitions.urls")),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.models import Organisation
 from minsheng.accounts.selectors import all_active_organisations, organisation_choices
+from minsheng.lib.widgets import DateInput
 from minsheng.petitions.forms import OrganisationChoiceField
 
 from .services.joint import LEAD_ORG_KINDS, NOTE_MAX, TITLE_MAX
@@ -20,10 +21,6 @@ DEFAULT_DAYS = 90
 def default_period() -> tuple[dt.date, dt.date]:
     today = timezone.localdate()
     return today - dt.timedelta(days=DEFAULT_DAYS - 1), today
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class HotIssueFilterForm(forms.Form):

@@ -8,13 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.models import Organisation
 from minsheng.accounts.selectors import all_active_organisations
+from minsheng.lib.widgets import DateInput
 
 from .models import Instruction
 from .permissions import UNIT_KINDS
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 def instruction_units():

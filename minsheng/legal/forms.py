@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.models import Organisation, User
+from minsheng.lib.widgets import DateInput
 from minsheng.petitions.forms import OrganisationChoiceField
 
 from .models import ROUTE_CHOICES, ConsultationTopic, DutySession, LawyerAssignment, Mediation
@@ -14,7 +15,7 @@ from .services.consultations import ADVICE_MAX, NAME_MAX, QUESTION_MAX
 from .services.opinions import ANALYSIS_MAX, BASIS_MAX, FACTS_MAX, PARTIES_MAX, RESULT_MAX
 from .services.roster import DEFAULT_PLACE, PLACE_MAX
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class LawyerChoiceField(forms.ModelChoiceField):

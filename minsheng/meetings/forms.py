@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.models import Organisation, Role, User
 from minsheng.accounts.selectors import all_active_organisations, organisation_choices
+from minsheng.lib.widgets import DateInput
 from minsheng.petitions.forms import OrganisationChoiceField
 
 from .models import JointMeeting, MeetingTask
@@ -26,14 +27,6 @@ from .services.tasks import FEEDBACK_MAX, NOTE_MAX
 NUMBER_SEPARATORS = re.compile(r"[\s,，、;；]+")
 # "姓名，单位及职务", "姓名（单位及职务）" or "姓名 单位及职务", one person a line.
 GUEST_LINE = re.compile(r"^(?P<name>[^,，(（\s]+)[\s,，(（]*(?P<unit>.*?)[)）]?$")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None, format="%Y-%m-%d"):
-        # A date input only takes ISO dates; the locale's own format (2026/06/10) would leave it empty.
-        super().__init__(attrs, format)
 
 
 class UserChoiceField(forms.ModelChoiceField):

@@ -7,19 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.models import Organisation
 from minsheng.accounts.selectors import organisation_choices
+from minsheng.lib.widgets import DateInput
 from minsheng.petitions.forms import OrganisationChoiceField
 
 from . import selectors
 from .models import FIGURES, ActivityKind, Questionnaire
 from .services import QuestionEntry
 from .services.checks import COUNT_MAX
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class CountField(forms.IntegerField):

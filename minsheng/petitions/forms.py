@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from minsheng.accounts.models import Organisation
 from minsheng.accounts.selectors import all_active_organisations, organisation_choices
 from minsheng.calendars.deadlines import DEADLINE_STATE_LABELS
+from minsheng.lib.widgets import DateInput
 
 from .models import Category, Channel, Matter, Nature
 from .selectors import MATTER_SORTS, categories_active
@@ -145,10 +146,10 @@ class MatterFilterForm(forms.Form):
         label=_("渠道"), required=False, choices=[("", _("全部渠道")), *Channel.choices]
     )
     received_from = forms.DateField(
-        label=_("收到日期自"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("收到日期自"), required=False, widget=DateInput()
     )
     received_to = forms.DateField(
-        label=_("至"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("至"), required=False, widget=DateInput()
     )
     deadline_state = forms.ChoiceField(
         label=_("期限状态"),

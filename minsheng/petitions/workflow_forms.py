@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.models import Organisation, User
 from minsheng.accounts.selectors import all_active_organisations
+from minsheng.lib.widgets import DateInput
 
 from .forms import OrganisationChoiceField
 from .models import HandlingNote, Rating, Reconsideration, Reply, Routing
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class RouteForm(forms.Form):

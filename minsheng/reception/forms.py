@@ -10,28 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from minsheng.accounts.models import Organisation
 from minsheng.accounts.selectors import organisation_choices
 from minsheng.instructions.forms import UnitsField, instruction_units
+from minsheng.lib.widgets import DateInput, DateTimeInput, TimeInput
 from minsheng.petitions.forms import OrganisationChoiceField
 
 from .models import CENTRE_PLACE, Appointment, Kind, Outcome
 from .services.rota import CENTRE_ORG_KINDS, DEFAULT_ENDS_AT, DEFAULT_STARTS_AT, FIELD_VISIT_ORG_KINDS
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
 def leader_choice_label(leader) -> str:

@@ -5,18 +5,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.models import Organisation
+from minsheng.lib.widgets import DateInput
 from minsheng.petitions.forms import OrganisationChoiceField
 
 from .periods import PRESETS, Period, period_from_input
 
 DATE_ERRORS = {"invalid": _("日期格式不正确，例如 2026-11-26")}
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%d")
 
 
 class ReportForm(forms.Form):

@@ -6,19 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.models import Organisation
 from minsheng.accounts.selectors import all_active_organisations, organisation_choices
+from minsheng.lib.widgets import DateInput
 from minsheng.petitions.forms import OrganisationChoiceField
 
 from .models import Level, SupervisionItem
 from .selectors import NO_LEVEL, NO_LEVEL_LABEL, ItemFilters
 from .services.notices import ADDRESSEE_KINDS, FEEDBACK_MAX, NOTE_MAX, REQUIREMENT_MAX
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None, format="%Y-%m-%d"):
-        # A date input only takes ISO dates; the locale's own format (2026/06/10) would leave it empty.
-        super().__init__(attrs, format)
 
 
 class ItemFilterForm(forms.Form):

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from minsheng.accounts.models import Organisation, Role, User
 from minsheng.lib import crypto, idnumber
 from minsheng.petitions.models import Matter, Petitioner, Submission
+from minsheng.proposals.models import Proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,9 @@ def test_it_builds_a_city_with_every_role_and_matters_from_the_real_messages(sha
     assert Matter.objects.count() == 40
     assert Submission.objects.filter(is_repeat=True).exists()
     assert "留言数据" in out.getvalue()
+    # The other areas have their demo records too.
+    assert "领导接访" in out.getvalue() and "信访宣传" in out.getvalue() and "政协提案" in out.getvalue()
+    assert Proposal.objects.filter(status=Proposal.Status.CLOSED, published_at__isnull=False).count() == 1
     assert "dengji" in out.getvalue() and "Minsheng@2026" in out.getvalue()
     # The demo logins printed really work.
     assert User.objects.get(username="dengji").check_password("Minsheng@2026")

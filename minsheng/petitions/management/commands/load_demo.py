@@ -9,6 +9,7 @@ from minsheng.legal.demo import legal_demo_load
 from minsheng.outreach.demo import build_outreach_demo
 from minsheng.petitions.demo import DEFAULT_SEED, DemoError, build_demo
 from minsheng.petitions.demo_city import DEMO_PASSWORD, demo_logins
+from minsheng.proposals.demo import proposals_demo_load
 from minsheng.reception.demo import reception_demo_load
 
 
@@ -98,6 +99,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"信访宣传：调查问卷 {outreach.questionnaires_created} 份，"
                 f"宣传活动 {outreach.activities_created} 次"
+            )
+        proposals = proposals_demo_load()
+        if proposals.created:
+            self.stdout.write(
+                f"政协提案：届次“二届二次会议”，提案 {proposals.created} 件（待审查、办理中、已办结公开）"
             )
         # The intake page suggests categories and units from a model trained on the demo's matters.
         trained = classifier_refresh(force=bool(report.matters_created))
