@@ -1,8 +1,8 @@
 """Kinds of government department: the words that name them, and the top-level categories they answer.
 
-Used two ways: to read which department answered a message-board reply (labels/fujian4_units.py), and
-as the day-one prior of the unit suggestion, before any matter has been routed — an organisation named
-住房和城乡建设局 is where 城乡建设 matters usually go.
+Used two ways: to read which department answered a message-board reply (applied to the fujian4
+replies in ../shared/data; see labels/README.md), and as the day-one prior of the unit suggestion,
+before any matter has been routed — an organisation named 住房和城乡建设局 is where 城乡建设 matters usually go.
 """
 
 from collections import Counter
