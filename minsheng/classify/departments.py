@@ -2,7 +2,8 @@
 
 Used two ways: to read which department answered a message-board reply (applied to the fujian4
 replies in ../shared/data; see labels/README.md), and as the day-one prior of the unit suggestion,
-before any matter has been routed — an organisation named 住房和城乡建设局 is where 城乡建设 matters usually go.
+before any matter has been routed — an organisation named 住房和城乡建设局 is where 城乡建设 matters
+usually go.
 """
 
 from collections import Counter
