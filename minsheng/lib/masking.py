@@ -17,3 +17,12 @@ def mask_phone(phone: str) -> str:
     if len(phone) <= 7:
         return phone[:1] + "*" * (len(phone) - 1)
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def mask_address(address: str) -> str:
+    # 山西省怀仁市云中镇**** — the town is enough to recognise it; the street and number are not shown.
+    address = (address or "").strip()
+    if not address:
+        return ""
+    keep = min(len(address) // 2, 9)
+    return address[:keep] + "****"

@@ -371,4 +371,4 @@ def review_note(request, proposal_id: int, body: ReviewNoteIn):
     return _step(request, proposal_id, services.proposal_review_note, **body.dict())
 
 
-from . import api_flow  # noqa: E402, F401  (registers the handling steps on `router`)
+from . import api_files, api_flow  # noqa: E402, F401  (register the handling steps and files on `router`)

@@ -257,3 +257,10 @@ class StatisticsForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["session"].queryset = ProposalSession.objects.all()
+
+
+class SessionForm(forms.Form):
+    name = forms.CharField(label=_("届次名称"), max_length=50, help_text=_("如：二届二次会议"))
+    opens_on = forms.DateField(label=_("开幕日期"), widget=DateInput)
+    closes_on = forms.DateField(label=_("闭幕日期"), required=False, widget=DateInput)
+    make_current = forms.BooleanField(label=_("设为当前届次"), required=False)

@@ -404,6 +404,7 @@ class ProposalEvent(models.Model):
 
     class Kind(models.TextChoices):
         SUBMITTED = "submitted", _("提交提案")
+        ATTACHED = "attached", _("添加附件")
         COSIGN_CONFIRMED = "cosign_confirmed", _("联名确认")
         COSIGN_DECLINED = "cosign_declined", _("联名拒绝")
         COSIGN_DROPPED = "cosign_dropped", _("联名逾期未确认")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_docs, views_office, views_public, views_unit
+from . import views, views_docs, views_office, views_public, views_sessions, views_unit
 
 app_name = "proposals"
 
@@ -12,9 +12,18 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/cosign/", views.cosign_answer, name="cosign"),
     path("<int:pk>/rate/", views.rate, name="rate"),
+    path("<int:pk>/contact-details/", views.contact_reveal, name="contact_reveal"),
+    path(
+        "<int:pk>/attachments/<int:attachment_id>/",
+        views_docs.attachment_download,
+        name="attachment_download",
+    ),
     # The proposal office.
     path("inbox/", views_office.inbox, name="inbox"),
     path("deadlines/", views_office.deadlines, name="deadlines"),
+    path("sessions/", views_sessions.session_list, name="sessions"),
+    path("sessions/<int:pk>/", views_sessions.session_edit, name="session_edit"),
+    path("sessions/<int:pk>/current/", views_sessions.session_make_current, name="session_make_current"),
     path("<int:pk>/admit/", views_office.admit, name="admit"),
     path("<int:pk>/not-admit/", views_office.not_admit, name="not_admit"),
     path("<int:pk>/convert/", views_office.convert, name="convert"),

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -205,3 +206,15 @@ def rate(request, pk: int):
             messages.success(request, _("感谢您的评价"))
             return redirect("proposals:detail", proposal.pk)
     return render_detail(request, proposal, forms={"rate": form}, status=422)
+
+
+@login_required
+@require_POST
+def contact_reveal(request, pk: int):
+    """The proposer's full phone and address in place of the masked ones (htmx), logged."""
+    proposal = proposal_or_404(request, pk)
+    values = services.proposal_contact_reveal(actor=request.user, proposal=proposal, request=request)
+    response = render(request, "proposals/_contact_revealed.html", values)
+    add_never_cache_headers(response)
+    return response
+

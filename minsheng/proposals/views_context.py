@@ -4,6 +4,8 @@ The services check every action again; this only avoids offering a form that wou
 
 from django.utils import timezone
 
+from minsheng.lib.masking import mask_address, mask_phone
+
 from . import selectors, services
 from .forms import (
     AdmitForm,
@@ -134,6 +136,11 @@ def detail_context(request, proposal: Proposal, bound: dict) -> dict:
         "proposal": proposal,
         "office": office,
         "personal": selectors.sees_personal_data(user=user, proposal=proposal),
+        # The proposer reads their own contact details; anyone else sees them masked and reveals them
+        # with a logged click.
+        "own_proposal": proposal.proposer_id == user.pk,
+        "masked_phone": mask_phone(proposal.phone),
+        "masked_address": mask_address(proposal.address),
         "cosigners": cosigners,
         "assignments": assignments,
         "mine": mine,

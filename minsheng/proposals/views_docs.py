@@ -1,15 +1,17 @@
 """The proposal form and reply letter as PDFs, and the statistics page with its Excel export."""
 
+import dataclasses
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import selectors
+from . import selectors, services
 from .excel import overview_rows, statistics_workbook, unit_headers
 from .forms import StatisticsForm
 from .pdf import pdf_bytes, proposal_form_for, proposal_form_html, reply_letter_pdf
@@ -28,31 +30,64 @@ def _download(content: bytes, content_type: str, filename: str, *, inline: bool)
     return response
 
 
+def form_pdf_response(request, proposal) -> HttpResponse:
+    """The proposal form; shared by the page and the API, which found the proposal visible."""
+    doc = proposal_form_for(proposal)
+    if selectors.sees_personal_data(user=request.user, proposal=proposal):
+        # The form is the paper one, with the phone and address: printing it is a logged look.
+        contact = services.proposal_contact_reveal(actor=request.user, proposal=proposal, request=request)
+        doc = dataclasses.replace(doc, **contact)
+    else:
+        # A co-signer or a leader gets the form without the proposer's phone and address.
+        doc = dataclasses.replace(doc, phone="", address="")
+    name = f"提案{proposal.number_label or proposal.pk}_{proposal.title[:30]}.pdf"
+    return _download(pdf_bytes(proposal_form_html(doc)), "application/pdf", name, inline=True)
+
+
+def reply_pdf_response(request, proposal, reply_id: int) -> HttpResponse:
+    reply = proposal.replies.filter(pk=reply_id).first()
+    # A draft is for its own unit and the office until it is sent.
+    own_unit = reply is not None and reply.unit_id == request.user.organisation_id
+    if reply is not None and reply.sent_at is None and not (own_unit or is_office(request.user)):
+        reply = None
+    if reply is None:
+        raise Http404(_("找不到该答复"))
+    name = f"提案{proposal.number_label or proposal.pk}答复_{reply.unit_name}.pdf"
+    return _download(reply_letter_pdf(reply), "application/pdf", name, inline=True)
+
+
+def attachment_response(request, proposal, attachment_id: int) -> FileResponse:
+    attachment = proposal.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404(_("找不到该附件"))
+    response = FileResponse(
+        services.proposal_attachment_open(actor=request.user, attachment=attachment, request=request),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    # The declared type was checked against the content at upload; never let a browser guess another.
+    response["X-Content-Type-Options"] = "nosniff"
+    add_never_cache_headers(response)
+    return response
+
+
 @login_required
 @require_GET
 def form_pdf(request, pk: int):
-    proposal = proposal_or_404(request, pk)
-    doc = proposal_form_for(proposal)
-    if not selectors.sees_personal_data(user=request.user, proposal=proposal):
-        # The form is the paper one, but a co-signer or a leader does not get the proposer's phone.
-        doc = doc.__class__(**{**doc.__dict__, "phone": "", "address": ""})
-    name = f"提案{proposal.number_label or proposal.pk}_{proposal.title[:30]}.pdf"
-    return _download(pdf_bytes(proposal_form_html(doc)), "application/pdf", name, inline=True)
+    return form_pdf_response(request, proposal_or_404(request, pk))
 
 
 @login_required
 @require_GET
 def reply_pdf(request, pk: int, reply_id: int):
-    proposal = proposal_or_404(request, pk)
-    reply = proposal.replies.filter(pk=reply_id).first()
-    if reply is None:
-        raise Http404(_("找不到该答复"))
-    # A draft is for its own unit and the office until it is sent.
-    own_unit = reply.unit_id == request.user.organisation_id
-    if reply.sent_at is None and not (own_unit or is_office(request.user)):
-        raise Http404(_("找不到该答复"))
-    name = f"提案{proposal.number_label or proposal.pk}答复_{reply.unit_name}.pdf"
-    return _download(reply_letter_pdf(reply), "application/pdf", name, inline=True)
+    return reply_pdf_response(request, proposal_or_404(request, pk), reply_id)
+
+
+@login_required
+@require_GET
+def attachment_download(request, pk: int, attachment_id: int):
+    return attachment_response(request, proposal_or_404(request, pk), attachment_id)
 
 
 def _statistics(request):

@@ -3,7 +3,7 @@
 import pytest
 
 from minsheng.conftest import make_id_number
-from minsheng.lib.masking import mask_id_number, mask_phone
+from minsheng.lib.masking import mask_address, mask_id_number, mask_phone
 
 
 def test_it_masks_an_id_number_to_region_code_and_last_four():
@@ -45,3 +45,9 @@ def test_it_never_lets_the_middle_digits_through():
     number = make_id_number(birth="19620817", sequence="456")
     assert "19620817" not in mask_id_number(number)
     assert "1234" not in mask_phone("13912345678")
+
+
+def test_it_keeps_the_first_half_of_an_address_and_at_most_nine_characters():
+    assert mask_address("怀仁市云中镇仁德路1号") == "怀仁市云中****"
+    assert mask_address("山西省朔州市怀仁市云中镇仁德路怀仁一中仁德校区") == "山西省朔州市怀仁市****"
+    assert mask_address("  ") == ""

@@ -18,7 +18,7 @@ from .handling import (
     proposal_reply_sign,
 )
 from .one_matter import one_matter_check
-from .personal import proposal_contact_reveal
+from .personal import proposal_attachment_open, proposal_contact_reveal
 from .review import proposal_admit, proposal_convert, proposal_not_admit, proposal_review_note
 from .submission import (
     cosigner_answer,
@@ -26,6 +26,7 @@ from .submission import (
     proposal_cosign_sweep,
     proposal_session_create,
     proposal_session_make_current,
+    proposal_session_update,
     proposal_submit,
 )
 
@@ -42,6 +43,7 @@ __all__ = [
     "proposal_admit",
     "proposal_assign",
     "proposal_attachment_add",
+    "proposal_attachment_open",
     "proposal_contact_record",
     "proposal_contact_reveal",
     "proposal_convert",
@@ -56,6 +58,7 @@ __all__ = [
     "proposal_review_note",
     "proposal_session_create",
     "proposal_session_make_current",
+    "proposal_session_update",
     "proposal_submit",
     "proposals_join",
 ]

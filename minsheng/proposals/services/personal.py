@@ -1,4 +1,5 @@
-"""The proposer's phone and address, revealed only to those who need them, each look logged."""
+"""The proposer's phone and address, and the proposal's attachments: revealed only to those who may
+see them, each look logged."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -7,7 +8,7 @@ from django.utils.translation import gettext as _
 from minsheng.audit.models import AuditEntry
 from minsheng.audit.services import audit_record
 
-from ..models import Proposal
+from ..models import Attachment, Proposal
 
 
 @transaction.atomic
@@ -27,3 +28,11 @@ def proposal_contact_reveal(*, actor, proposal: Proposal, request=None) -> dict[
             request=request,
         )
     return {"phone": proposal.phone, "address": proposal.address}
+
+
+@transaction.atomic
+def proposal_attachment_open(*, actor, attachment: Attachment, request=None):
+    """Open an attachment for reading and log the download; the caller found the proposal visible."""
+    handle = attachment.file.open("rb")
+    audit_record(action=AuditEntry.Action.ATTACHMENT_DOWNLOAD, actor=actor, obj=attachment, request=request)
+    return handle

@@ -57,6 +57,27 @@ def proposal_session_create(
 
 
 @transaction.atomic
+def proposal_session_update(
+    *, actor, session: ProposalSession, name: str, opens_on: dt.date, closes_on: dt.date | None = None
+) -> ProposalSession:
+    """Correct a session's name or dates. Numbers already given stay as they are."""
+    if not is_office(actor):
+        raise PermissionDenied(_("只有提案委可以设置会议届次"))
+    session = ProposalSession.objects.select_for_update().get(pk=session.pk)
+    name = require_text(name, field="name", label=_("届次名称"), max_length=50)
+    opens_on = require_date(opens_on, field="opens_on", label=_("开幕日期"))
+    if closes_on is not None:
+        closes_on = require_date(closes_on, field="closes_on", label=_("闭幕日期"))
+        if closes_on < opens_on:
+            refuse("closes_on", _("闭幕日期不能早于开幕日期"))
+    if ProposalSession.objects.filter(name=name).exclude(pk=session.pk).exists():
+        refuse("name", _("届次“%(name)s”已存在") % {"name": name})
+    session.name, session.opens_on, session.closes_on = name, opens_on, closes_on
+    session.save(update_fields=["name", "opens_on", "closes_on"])
+    return session
+
+
+@transaction.atomic
 def proposal_session_make_current(*, actor, session: ProposalSession) -> ProposalSession:
     if not is_office(actor):
         raise PermissionDenied(_("只有提案委可以设置当前届次"))
@@ -324,6 +345,7 @@ def proposal_attachment_add(*, actor, proposal: Proposal, upload) -> Attachment:
     attachment.file.save(upload.name, upload, save=False)
     try:
         attachment.save()
+        event_record(proposal=proposal, kind=Kind.ATTACHED, actor=actor, note=attachment.original_name)
     except BaseException:
         attachment.file.storage.delete(attachment.file.name)
         raise
