@@ -68,6 +68,7 @@ api.add_router("/v1/", "minsheng.outreach.api.router")
 api.add_router("/v1/", "minsheng.reports.api.router")
 api.add_router("/v1/", "minsheng.proposals.api.router")
 api.add_router("/v1/", "minsheng.proposals.api_stats.router")
+api.add_router("/v1/", "minsheng.policies.api.router")
 
 
 @api.exception_handler(ValidationError)

@@ -9,6 +9,7 @@ from minsheng.legal.demo import legal_demo_load
 from minsheng.outreach.demo import build_outreach_demo
 from minsheng.petitions.demo import DEFAULT_SEED, DemoError, build_demo
 from minsheng.petitions.demo_city import DEMO_PASSWORD, demo_logins
+from minsheng.policies.demo import policies_demo_load
 from minsheng.proposals.demo import proposals_demo_load
 from minsheng.reception.demo import reception_demo_load
 
@@ -105,6 +106,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"政协提案：届次“二届二次会议”，提案 {proposals.created} 件（待审查、办理中、已办结公开）"
             )
+        policies = policies_demo_load()
+        if policies.found and policies.created:
+            self.stdout.write(f"政策法规：《{policies.title}》{policies.articles} 条")
         # The intake page suggests categories and units from a model trained on the demo's matters.
         trained = classifier_refresh(force=bool(report.matters_created))
         if trained is not None:
