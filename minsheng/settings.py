@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "minsheng.outreach",
     "minsheng.reports",
     "minsheng.proposals",
+    "minsheng.portal",
+    "minsheng.policies",
 ]
 
 MIDDLEWARE = [
@@ -234,8 +236,21 @@ DEADLINE_DUE_SOON_DAYS = 3
 # or SMTP relay in production.
 NOTIFICATION_BACKENDS = {
     "sms": "minsheng.notifications.backends.LogBackend",
-    "email": "minsheng.notifications.backends.LogBackend",
+    "email": os.environ.get("MINSHENG_EMAIL_NOTIFICATIONS", "minsheng.notifications.backends.LogBackend"),
 }
+# Set MINSHENG_EMAIL_NOTIFICATIONS=minsheng.notifications.backends.EmailBackend to send e-mail through
+# Django's EMAIL_* (SMTP) settings, from this address:
+NOTIFICATION_EMAIL_FROM = os.environ.get("MINSHENG_NOTIFICATION_EMAIL_FROM", "")
+# Failed SMS and e-mail are retried by `manage.py notifications_retry` (cron, every few minutes) after
+# these waits, up to this many attempts in all.
+NOTIFICATION_MAX_ATTEMPTS = 5
+NOTIFICATION_RETRY_BACKOFF_MINUTES = (1, 5, 30, 120)
+# Petitioners' reminders (`manage.py notifications_remind`, daily): a review or recheck window closing
+# within this many days; a request to rate a reply this many days after it was served.
+NOTIFICATION_WINDOW_REMINDER_DAYS = 3
+NOTIFICATION_RATING_REMINDER_DAYS = 7
+# The public portal's address, named at the end of petitioners' messages ("" names it without a link).
+NOTIFICATION_PORTAL_URL = os.environ.get("MINSHENG_PORTAL_URL", "")
 # Official documents (GB/T 9704-2012). FangSong and XiaoBiaoSong are commercial fonts; name the CJK
 # families explicitly, since a generic serif fallback can miss glyphs.
 DOCUMENT_BODY_FONT = os.environ.get("MINSHENG_DOCUMENT_BODY_FONT", "Noto Serif CJK SC")

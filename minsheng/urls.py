@@ -24,5 +24,7 @@ urlpatterns = [
     path("outreach/", include("minsheng.outreach.urls")),
     path("reports/", include("minsheng.reports.urls")),
     path("proposals/", include("minsheng.proposals.urls")),
+    path("public/library/", include("minsheng.policies.urls")),
+    path("public/", include("minsheng.portal.urls")),
     path("", include("minsheng.petitions.urls")),
 ]

@@ -42,8 +42,14 @@ def attachment_add(
     upload,
     submission: Submission | None = None,
     checked: upload_checks.CheckedUpload | None = None,
+    by_petitioner_online: bool = False,
 ) -> Attachment:
-    if not matters_visible_to(user=actor).filter(pk=matter.pk).exists():
+    """Store one checked file on a matter. `by_petitioner_online`: the petitioner's own file from the
+    public portal (minsheng.portal), sent with their online submission; there is no staff `actor`."""
+    if by_petitioner_online:
+        if actor is not None:
+            raise PermissionDenied("网上信访的附件只能由信访人本人提交")
+    elif actor is None or not matters_visible_to(user=actor).filter(pk=matter.pk).exists():
         raise PermissionDenied("您无权向该信访事项上传附件")
     if checked is None:
         try:
@@ -65,7 +71,7 @@ def attachment_add(
             matter=matter,
             kind=MatterEvent.Kind.ATTACHMENT_ADDED,
             actor=actor,
-            note=attachment.original_name,
+            note=("信访人网上上传：" if by_petitioner_online else "") + attachment.original_name,
             data={"attachment": attachment.pk, "size": attachment.size},
         )
     except BaseException:

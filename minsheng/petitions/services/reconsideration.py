@@ -80,18 +80,30 @@ def _may_act_for(actor, organisation: Organisation | None) -> bool:
 
 @transaction.atomic
 def reconsideration_request(
-    *, actor, matter: Matter, stage: str, reason: str = "", requested_on: dt.date | None = None
+    *,
+    actor,
+    matter: Matter,
+    stage: str,
+    reason: str = "",
+    requested_on: dt.date | None = None,
+    by_petitioner_online: bool = False,
 ) -> Reconsideration:
-    """Record a petitioner's request for review or recheck, received within its 30-day window."""
+    """Record a petitioner's request for review or recheck, received within its 30-day window.
+
+    `by_petitioner_online`: the petitioner asks on the public portal (minsheng.portal has checked
+    they hold the query code); there is no staff `actor`, and the request is received today."""
     if stage not in STAGES:
         refuse("请选择复查或复核", "stage")
     rules = STAGES[stage]
+    if by_petitioner_online and (actor is not None or requested_on is not None):
+        raise PermissionDenied("网上申请只能由信访人本人当日提交")
     matter = lock_matter(actor=actor, matter=matter)
     require_status(matter, rules["from"], step=f"申请{rules['label']}")
-    require_role(actor, (Role.REGISTRAR, *BUREAU_ROLES, Role.HANDLER), f"登记{rules['label']}申请")
     organisation, name = _upper_level(matter, stage)
-    if not (in_bureau(actor) or _may_act_for(actor, organisation)):
-        raise PermissionDenied(f"{rules['label']}申请由信访局或{name}登记")
+    if not by_petitioner_online:
+        require_role(actor, (Role.REGISTRAR, *BUREAU_ROLES, Role.HANDLER), f"登记{rules['label']}申请")
+        if not (in_bureau(actor) or _may_act_for(actor, organisation)):
+            raise PermissionDenied(f"{rules['label']}申请由信访局或{name}登记")
     requested_on = requested_on or today()
     if requested_on > today():
         refuse("收到申请的日期不能晚于今天", "requested_on")

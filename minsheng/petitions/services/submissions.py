@@ -88,7 +88,7 @@ def _check_fields(
         error("receiving_org", "请选择登记单位")
     elif not receiving_org.is_active:
         error("receiving_org", "该单位已停用")
-    elif not organisations_in_scope(user=actor).filter(pk=receiving_org.pk).exists():
+    elif actor is not None and not organisations_in_scope(user=actor).filter(pk=receiving_org.pk).exists():
         error("receiving_org", "只能以本单位或下级单位的名义登记")
     if not (title or "").strip():
         error("title", "请填写标题")
@@ -258,6 +258,7 @@ def submission_register(
     uploads: Sequence = (),
     shown_candidates: Sequence[dict] | None = None,
     confirmed_new: bool = False,
+    by_petitioner_online: bool = False,
 ) -> Submission:
     """Register one contact. Without `matter` it opens a new matter; with it, it attaches.
 
@@ -267,10 +268,19 @@ def submission_register(
     `shown_candidates` ([{"matter": id, "score": s}, …] as the intake check showed them) records the
     registrar's choice for measuring the matcher.
 
+    `by_petitioner_online` is the public portal's path (minsheng.portal): the petitioner files a new
+    matter themself, so there is no staff `actor` (None), the channel is online and nothing is attached
+    to an existing matter; the staff see it in their lists and attach it there if it is a repeat. Its
+    files are stored by the portal in the same transaction (attachment_add checks a staff uploader).
+
     Raises ValidationError with messages by field (new petitioners' fields as
     "petitioners.<index>.<field>") and PermissionDenied; nothing is saved unless everything is valid.
     """
-    if not can_register(actor):
+    if by_petitioner_online:
+        if actor is not None or channel != Channel.ONLINE or matter is not None or uploads:
+            raise PermissionDenied("网上信访只能由信访人本人提交新的信访事项")
+        confirmed_new = True
+    elif actor is None or not can_register(actor):
         raise PermissionDenied("只有登记员、督办员或管理员可以登记信访件")
     if channel != Channel.VISIT:
         head_count = 1
