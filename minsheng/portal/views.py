@@ -18,6 +18,7 @@ from minsheng.audit.services import client_ip
 from minsheng.documents.views import pdf_response
 from minsheng.petitions.documents import notice_as_document
 from minsheng.petitions.models import Notice
+from minsheng.policies.guide import bureau_contact
 
 from . import botcheck, pending, selectors, services, throttle
 from .forms import RateForm, ReconsiderationForm, SubmitForm, TrackForm
@@ -64,17 +65,10 @@ def _too_many(request, template: str, context: dict, until) -> object:
     return render(request, template, context, status=429)
 
 
-def bureau_contact() -> dict:
-    return {
-        "address": getattr(settings, "PORTAL_BUREAU_ADDRESS", ""),
-        "phone": getattr(settings, "PORTAL_BUREAU_PHONE", ""),
-        "hours": getattr(settings, "PORTAL_BUREAU_HOURS", ""),
-    }
-
-
 @require_GET
 @portal_page
 def home(request):
+    # One setting (PETITION_BUREAU_CONTACT) for the home page and the guide.
     return render(request, "portal/home.html", {"contact": bureau_contact()})
 
 

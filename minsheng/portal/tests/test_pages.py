@@ -30,6 +30,19 @@ def test_the_home_page_has_every_entry_point(client):
         assert f'href="{reverse(name)}">{label}<small>' in main
 
 
+def test_the_home_page_shows_the_bureaus_contact_from_the_one_setting(client, settings):
+    page = client.get("/public/").content.decode()
+    assert "演示信息" in page
+    settings.PETITION_BUREAU_CONTACT = {
+        "visit_place": "怀仁市群众来访接待大厅",
+        "visit_address": "怀仁市开发路 8 号",
+        "phone": "0349-6021234",
+    }
+    page = client.get("/public/").content.decode()
+    assert "怀仁市群众来访接待大厅（怀仁市开发路 8 号）" in page and 'href="tel:0349-6021234"' in page
+    assert "演示信息" not in page
+
+
 def test_portal_pages_carry_the_security_headers(client):
     response = client.get("/public/submit/")
     assert response["Cache-Control"].startswith("no-store")
