@@ -9,8 +9,10 @@ and a query of quotes, operators or SQL syntax folds to plain words or to nothin
 import re
 import unicodedata
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+# Escape first, then mark: the same as the matter search's highlighting.
+from minsheng.search.highlight import marked
 
 _DROPPED = re.compile(r"[\W_]+")
 
@@ -48,21 +50,6 @@ def hit_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def marked(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> SafeString:
-    """text[start:end] escaped, then <mark> around the hits: the text itself can never add markup."""
-    end = len(text) if end is None else end
-    out, at = [], start
-    for span_start, span_end in spans:
-        span_start, span_end = max(span_start, start), min(span_end, end)
-        if span_start >= span_end:
-            continue
-        out.append(escape(text[at:span_start]))
-        out.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
-        at = span_end
-    out.append(escape(text[at:end]))
-    return mark_safe("".join(out))
 
 
 def highlight(text: str, terms: list[str]) -> SafeString:

@@ -45,7 +45,10 @@ def test_it_sends_sms_and_email_to_the_users_address_after_commit(
 
     notification.refresh_from_db()
     assert (notification.address, notification.status, notification.attempts) == (address, "sent", 1)
-    assert lines(notification_log) == [f"{channel} #{notification.pk} to {address}: 临期提醒"]
+    # The log names the message and a masked address, never the text.
+    masked = {"sms": "139****0002", "email": "y***@huairen.gov.cn"}[channel]
+    assert lines(notification_log) == [f"{channel} #{notification.pk} to {masked}: k1"]
+    assert address not in notification_log.text and "请及时办理" not in notification_log.text
 
 
 def test_it_never_sends_twice_for_the_same_key(handler, notification_log, django_capture_on_commit_callbacks):
@@ -85,7 +88,7 @@ def test_it_refuses_a_message_without_an_address_or_channel(city, handler):
     assert not Notification.objects.exists()
 
 
-def test_it_sends_to_an_address_given_for_someone_without_an_account(
+def test_it_sends_to_an_address_given_for_someone_without_an_account_keeping_it_encrypted(
     db, notification_log, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -94,6 +97,8 @@ def test_it_sends_to_an_address_given_for_someone_without_an_account(
     notification.refresh_from_db()
     assert (notification.recipient, notification.address, notification.status) == (
         None,
-        "13812345678",
+        "138****5678",
         "sent",
     )
+    assert notification.clear_address() == "13812345678"
+    assert "13812345678" not in str(Notification.objects.values().get())

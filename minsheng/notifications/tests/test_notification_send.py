@@ -56,4 +56,4 @@ def test_it_sends_a_failed_message_on_retry_and_then_never_again(
     retried.refresh_from_db()
     assert (retried.status, retried.attempts, retried.last_error) == ("sent", 2, "")
     assert retried.sent_at is not None
-    assert lines(notification_log) == [f"email #{notification.pk} to duban@huairen.gov.cn: 超期提醒"]
+    assert lines(notification_log) == [f"email #{notification.pk} to d***@huairen.gov.cn: e1"]

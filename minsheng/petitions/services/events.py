@@ -1,5 +1,7 @@
 from django.utils import timezone
 
+from minsheng.notifications.petitioners import petitioner_events_notify
+
 from ..models import Matter, MatterEvent
 
 
@@ -14,8 +16,11 @@ def matter_event_record(
     data: dict | None = None,
     at=None,
 ) -> MatterEvent:
-    """Append to a matter's timeline. Called by services inside their transaction, never on its own."""
-    return MatterEvent.objects.create(
+    """Append to a matter's timeline. Called by services inside their transaction, never on its own.
+
+    Also tells the matter's petitioners by SMS when the event is one they are told about (sent after
+    the transaction commits; see minsheng.notifications.petitioners)."""
+    event = MatterEvent.objects.create(
         matter=matter,
         kind=kind,
         actor=actor if getattr(actor, "pk", None) else None,
@@ -26,3 +31,5 @@ def matter_event_record(
         data=data or {},
         at=at or timezone.now(),
     )
+    petitioner_events_notify(event=event)
+    return event

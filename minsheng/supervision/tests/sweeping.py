@@ -11,8 +11,11 @@ def sweep(capture, today):
 
 
 def queued(since_pk: int = 0) -> set[tuple[str, str, str, str]]:
-    """(matter title, recipient, channel, soon|overdue) of every message queued after `since_pk`."""
-    rows = Notification.objects.filter(pk__gt=since_pk).select_related("matter", "recipient")
+    """(matter title, recipient, channel, soon|overdue) of every message to staff queued after `since_pk`
+    (the workflow also texts petitioners, who have no account)."""
+    rows = Notification.objects.filter(pk__gt=since_pk, recipient__isnull=False).select_related(
+        "matter", "recipient"
+    )
     return {(n.matter.title, n.recipient.username, n.channel, n.dedupe_key.split(":")[4]) for n in rows}
 
 

@@ -1,3 +1,4 @@
+import logging
 import time
 import unicodedata
 
@@ -51,7 +52,18 @@ class Command(BaseCommand):
             help="在 DEBUG 关闭（生产）环境中也运行。演示账号使用公开的密码，生产环境不应有这些账号",
         )
 
-    def handle(self, *args, matters, seed, force, **options):
+    def handle(self, *args, **options):
+        # The demo's petitioners are texted at every step (about 1,400 SMS through the log backend): those
+        # lines would bury the logins printed at the end. The outbox page (消息发送记录) shows every one.
+        sms_log = logging.getLogger("minsheng.notifications")
+        level = sms_log.level
+        sms_log.setLevel(logging.WARNING)
+        try:
+            self._load(**options)
+        finally:
+            sms_log.setLevel(level)
+
+    def _load(self, *, matters, seed, force, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "当前不是开发环境（DEBUG 关闭）。演示账号的密码是公开的，如确需加载请加 --force"

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from minsheng.legal.services import consultations_rotate_keys
+from minsheng.notifications.services import notifications_rotate_keys
 from minsheng.petitions import services
 
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 count = services.petitioners_rotate_keys()
                 consultations = consultations_rotate_keys()
+                messages = notifications_rotate_keys()
         except ImproperlyConfigured as exc:
             raise CommandError(
                 "有数据无法用 MINSHENG_FIELD_KEYS 中的任何密钥解密：加密它的密钥不在其中（可能被提前删除）。"
@@ -50,7 +52,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"已处理 {count} 名信访人：身份证号码和电话号码已用第一个密钥重新加密，查找哈希已重算；"
-                f"法律咨询记录中的电话号码 {consultations} 个已重新加密"
+                f"法律咨询记录中的电话号码 {consultations} 个已重新加密；"
+                f"消息记录中的号码和敏感内容 {messages} 条已重新加密"
             )
         )
         if len(settings.FIELD_ENCRYPTION_KEYS) > 1:
