@@ -24,7 +24,10 @@ def test_a_supervisor_reads_the_outbox_and_resends_a_failed_sms(browser_page, ci
     page = browser_page
     browser_login(page, city.supervisor.username)
 
-    page.goto(f"{page.base_url}/notifications/outbox/")
+    # From 消息 in the navigation to its 消息发送记录 tab.
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="消息").click()
+    page.get_by_role("navigation", name="消息").get_by_role("link", name="消息发送记录").click()
+    page.wait_for_url(f"{page.base_url}/notifications/outbox/")
 
     assert page.inner_text("#failed-count .num") == "1"
     assert "有 1 条消息发送失败" in page.inner_text("[role=alert]")

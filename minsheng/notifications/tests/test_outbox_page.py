@@ -5,6 +5,7 @@ filter them, and resend a failed one; nobody else may."""
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from minsheng.accounts.models import Role, User
@@ -148,3 +149,11 @@ def test_a_township_supervisor_sees_only_messages_of_their_scope(client, city, o
 
 def test_anonymous_visitors_go_to_the_login(client, db):
     assert client.get(URL)["Location"].startswith("/accounts/login/")
+
+
+def test_the_messages_page_offers_the_outbox_tab_only_to_those_who_may_read_it(client, city):
+    outbox_url = reverse("notifications:outbox")
+    client.force_login(city.supervisor)
+    assert f'href="{outbox_url}"' in client.get(reverse("notifications:list")).content.decode()
+    client.force_login(city.registrar)
+    assert f'href="{outbox_url}"' not in client.get(reverse("notifications:list")).content.decode()
