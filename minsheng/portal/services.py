@@ -111,9 +111,13 @@ def online_submission_register(
     township: Organisation | None,
     place: str,
     uploads=(),
+    credentials: Credentials | None = None,
 ) -> tuple[OnlineAccess, Credentials]:
     """Register what a citizen filed on the portal as an online submission at the petition bureau,
-    and issue its query code and password (returned once; only the password's hash is kept)."""
+    and issue its query code and password (returned once; only the password's hash is kept).
+
+    `credentials` is for the demo loader only, which prints known ones; citizens always get new
+    random ones."""
     errors: dict[str, list[str]] = {}
     if not (id_number or "").strip():
         errors["id_number"] = ["请填写身份证号码"]
@@ -155,7 +159,7 @@ def online_submission_register(
             upload=upload,
             checked=result,
         )
-    credentials = Credentials(query_code=_new_code(), password=_new_password())
+    credentials = credentials or Credentials(query_code=_new_code(), password=_new_password())
     access = OnlineAccess.objects.create(
         matter=matter,
         submission=submission,

@@ -11,6 +11,7 @@ from minsheng.outreach.demo import build_outreach_demo
 from minsheng.petitions.demo import DEFAULT_SEED, DemoError, build_demo
 from minsheng.petitions.demo_city import DEMO_PASSWORD, demo_logins
 from minsheng.policies.demo import policies_demo_load
+from minsheng.portal.demo import portal_demo_load
 from minsheng.proposals.demo import proposals_demo_load
 from minsheng.reception.demo import reception_demo_load
 
@@ -118,6 +119,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"政协提案：届次“二届二次会议”，提案 {proposals.created} 件（待审查、办理中、已办结公开）"
             )
+        portal = portal_demo_load()
         policies = policies_demo_load()
         if policies.found and policies.created:
             self.stdout.write(f"政策法规：《{policies.title}》{policies.articles} 条")
@@ -130,6 +132,11 @@ class Command(BaseCommand):
             )
         self.stdout.write(self.style.SUCCESS(f"演示数据就绪，用时 {time.monotonic() - started:.1f} 秒"))
         self._logins(existing=report.users_existing)
+        if portal is not None:
+            self.stdout.write(
+                f"网上信访演示（/public/track/）：查询码 {portal.query_code}，密码 {portal.password}"
+                "（已答复，可评价、申请复查）"
+            )
 
     def _logins(self, *, existing):
         header = ("角色", "用户名", "密码", "姓名及职务", "所属机构")
