@@ -193,6 +193,15 @@ def browser_page(chromium_browser, live_server):
     context.close()
 
 
+def browser_switch_user(page, username: str, password: str = PASSWORD) -> None:
+    """Log out by forgetting the cookies, then log in as `username`. The page is left first, so that a
+    request still in flight (an htmx box loading) cannot set the previous user's session cookie again
+    after the cookies were cleared."""
+    page.goto("about:blank")
+    page.context.clear_cookies()
+    browser_login(page, username, password)
+
+
 def browser_login(page, username: str, password: str = PASSWORD) -> None:
     page.goto(f"{page.base_url}/accounts/login/")
     page.fill("#id_username", username)

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from minsheng.conftest import ARTIFACTS, browser_login
+from minsheng.conftest import ARTIFACTS, browser_login, browser_switch_user
 from minsheng.legal.models import Consultation, DutyShift, LegalOpinion
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,8 +33,7 @@ def test_roster_assignment_declaration_opinion_and_consultation(browser_page, ci
     page.click("#assign button[type=submit]")
     page.wait_for_selector(".msg-success")
 
-    page.context.clear_cookies()
-    browser_login(page, firm.zhang.username)
+    browser_switch_user(page, firm.zhang.username)
     page.goto(f"{page.base_url}/legal/")
     page.click(f"text={claim.number}")
     page.wait_for_selector("#declaration")
@@ -63,7 +62,6 @@ def test_roster_assignment_declaration_opinion_and_consultation(browser_page, ci
     page.screenshot(path=str(ARTIFACTS / "legal-consultations.png"), full_page=True)
     assert Consultation.objects.get().lawyer == firm.zhang
 
-    page.context.clear_cookies()
-    browser_login(page, city.supervisor.username)
+    browser_switch_user(page, city.supervisor.username)
     page.goto(f"{page.base_url}/legal/assignments/")
     page.screenshot(path=str(ARTIFACTS / "legal-assignments.png"), full_page=True)

@@ -3,7 +3,7 @@ acceptance, reply, review and recheck to final, with the notices on the page."""
 
 import pytest
 
-from minsheng.conftest import ARTIFACTS, browser_login
+from minsheng.conftest import ARTIFACTS, browser_switch_user
 from minsheng.petitions.models import Matter, Notice
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,8 +28,7 @@ def take_step(page, step: str, fields: dict | None = None, selects: dict | None 
 
 
 def log_in_as(page, username, matter):
-    page.context.clear_cookies()
-    browser_login(page, username)
+    browser_switch_user(page, username)
     page.goto(f"{page.base_url}/matters/{matter.pk}/")
 
 

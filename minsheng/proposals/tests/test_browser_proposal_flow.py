@@ -3,7 +3,7 @@ assigns it, the petition bureau answers, the member rates the answer."""
 
 import pytest
 
-from minsheng.conftest import ARTIFACTS, browser_login
+from minsheng.conftest import ARTIFACTS, browser_switch_user
 from minsheng.proposals.models import Proposal
 
 from .conftest import REASON_67, SUGGESTIONS_67, TITLE_67
@@ -12,8 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _as(page, username):
-    page.context.clear_cookies()
-    browser_login(page, username)
+    browser_switch_user(page, username)
 
 
 def test_a_proposal_goes_from_submission_to_rating(browser_page, city, cppcc):
