@@ -126,7 +126,8 @@ def petitioner_events_notify(*, event: MatterEvent) -> int:
     """Queue the SMS that tells the matter's petitioners about `event`; 0 for events they are not
     told about. Runs in the step's transaction, so a refused or rolled-back step tells nobody."""
     code = EVENT_BY_KIND.get(event.kind)
-    if code is None:
+    if code is None or event.matter.source == Matter.Source.IMPORT:
+        # Imported history (import_messages) was answered long ago: nobody is told again.
         return 0
     if code == "registered" and (event.data or {}).get("channel") == "online":
         # The portal's own SMS (services.credentials_sms_send) already gives the number, with the

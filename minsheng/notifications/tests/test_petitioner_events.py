@@ -207,3 +207,16 @@ def test_it_does_not_text_about_internal_steps(city, register, kind):
     from minsheng.notifications.petitioners import EVENT_BY_KIND
 
     assert kind not in EVENT_BY_KIND
+
+
+def test_it_never_texts_about_imported_history(city, register):
+    from minsheng.petitions.models import Matter, MatterEvent
+    from minsheng.petitions.services.events import matter_event_record
+
+    matter = open_matter(register)
+    # As import_messages leaves an old board message: its source says it is history, answered long ago.
+    Matter.objects.filter(pk=matter.pk).update(source=Matter.Source.IMPORT)
+    matter.refresh_from_db()
+    matter_event_record(matter=matter, kind=MatterEvent.Kind.REPLIED, note="历史答复")
+
+    assert petitioner_sms("replied") == []
