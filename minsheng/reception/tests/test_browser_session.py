@@ -3,6 +3,7 @@ leader received, answered on the spot."""
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from minsheng.conftest import ARTIFACTS, browser_login
 from minsheng.reception.models import Kind, Outcome, ReceptionEntry
@@ -26,7 +27,8 @@ def test_a_registrar_records_a_petitioner_answered_on_the_spot(browser_page, cit
     page.wait_for_selector("#entry-form")
     assert "刘振华（副市长）" in page.locator("h1").inner_text()
     # The instruction's fields show only for 现场批示.
-    assert not page.locator("fieldset.instruction-fields").is_visible()
+    # expect() waits for the deferred script that hides the fieldset, instead of racing it.
+    expect(page.locator("fieldset.instruction-fields")).to_be_hidden()
     page.fill("input[name=name]", "张秀英")
     page.fill("input[name=id_number]", person().id_number)
     page.fill("input[name=phone]", "13712345678")
@@ -36,9 +38,9 @@ def test_a_registrar_records_a_petitioner_answered_on_the_spot(browser_page, cit
     page.fill("textarea[name=content]", "本人房屋去年被征收，补偿款至今未发放到位。")
     page.fill("textarea[name=demands]", "请求尽快发放补偿款")
     page.check("input[name=outcome][value=instructed]")
-    assert page.locator("fieldset.instruction-fields").is_visible()
+    expect(page.locator("fieldset.instruction-fields")).to_be_visible()
     page.check("input[name=outcome][value=answered]")
-    assert not page.locator("fieldset.instruction-fields").is_visible()
+    expect(page.locator("fieldset.instruction-fields")).to_be_hidden()
     page.fill("textarea[name=outcome_note]", "刘副市长当场解释了补偿政策，请云中镇三日内答复发放时间。")
     page.screenshot(path=str(ARTIFACTS / "reception-session-form.png"), full_page=True)
     page.click("#entry-form button[type=submit]")
