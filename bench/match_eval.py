@@ -75,8 +75,9 @@ def load_pool(pool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    parser.add_argument("--groups", type=Path, default=labels.GROUPS_CSV)
-    parser.add_argument("--negatives", type=Path, default=labels.NEGATIVES_CSV)
+    # Without files: our labels (labels.txt), ordered by the pool; with files: labels in the CSV format.
+    parser.add_argument("--groups", type=Path, default=None, help="groups CSV (default: labels.txt)")
+    parser.add_argument("--negatives", type=Path, default=None, help="negatives CSV (default: labels.txt)")
     args = parser.parse_args()
     data_dir = Path(settings.SHARED_DATA_DIR)
     if not data_dir.is_dir():
@@ -84,7 +85,7 @@ def main() -> None:
     pool = unique_pool(data_dir=data_dir)
     load_pool(pool)
     time_of = {m.key: m.time for m in pool}
-    queries = metrics.queries_from_groups(labels.load_groups(args.groups), time_of.__getitem__)
+    queries = metrics.queries_from_groups(labels.load_groups(args.groups, pool=pool), time_of.__getitem__)
     negatives = metrics.negatives_by_query(labels.load_negatives(args.negatives))
 
     matters = {

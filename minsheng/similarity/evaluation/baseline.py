@@ -37,7 +37,7 @@ def rank_all(pool: list[Message], queries: list[metrics.Query]) -> dict:
 def run(data_dir: Path | None = None) -> dict:
     pool = unique_pool(data_dir=data_dir)
     time_of = {m.key: m.time for m in pool}
-    queries = metrics.queries_from_groups(labels.load_groups(), time_of.__getitem__)
+    queries = metrics.queries_from_groups(labels.load_groups(pool=pool), time_of.__getitem__)
     negatives = metrics.negatives_by_query(labels.load_negatives())
     result = metrics.evaluate(rank_all(pool, queries), queries, negatives, k=5)
     return {"matcher": "char 2-3-gram TF-IDF cosine (title+text)", "pool": len(pool), **result}

@@ -1,13 +1,16 @@
-"""The labelled set: labels.txt (written by hand) → fujian3_groups.csv and fujian3_hard_negatives.csv.
+"""The labelled set: labels.txt, written by hand (IDs, labels and our notes only).
 
-    python -m minsheng.similarity.evaluation.labels      # check labels.txt against the pool, write the CSVs
+    python -m minsheng.similarity.evaluation.labels [--csv DIR]   # check labels.txt against the pool
 
-`load_groups` and `load_negatives` read the CSVs back for any evaluation (the baseline here, and the
-evaluation of the system's matcher). A message is (文件, 留言编号) with 文件 one of pool.FILES.
+`load_groups` and `load_negatives` give the groups and hard negatives for any evaluation (the baseline
+here, and the evaluation of the system's matcher): from labels.txt, with each group put in time order
+by reading the pool from ../shared/data, or from CSV files in the exchange format below (label files
+made elsewhere; `--csv DIR` writes ours in it). A message is (文件, 留言编号) with 文件 one of pool.FILES.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import sys
 from collections import Counter, defaultdict
@@ -18,8 +21,8 @@ from .pool import Message, unique_pool
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "labels.txt"
-GROUPS_CSV = HERE / "fujian3_groups.csv"
-NEGATIVES_CSV = HERE / "fujian3_hard_negatives.csv"
+GROUPS_CSV_NAME = "fujian3_groups.csv"
+NEGATIVES_CSV_NAME = "fujian3_hard_negatives.csv"
 SHORT = {"f3": "fujian3", "f4": "fujian4", "td": "testdata2801"}
 KINDS = {"same_place", "same_topic"}
 
@@ -88,17 +91,25 @@ def check(groups, negatives, pool: list[Message]) -> list[str]:
     return problems
 
 
-def write(groups, negatives, pool: list[Message], groups_csv: Path = GROUPS_CSV,
-          negatives_csv: Path = NEGATIVES_CSV) -> None:
+def ordered_groups(groups, pool: list[Message]) -> dict[str, list[Key]]:
+    """{G001: [keys in time order], …}: each group's messages as the evaluation replays them."""
     by_key = {m.key: m for m in pool}
+    # Ties in time (messages sent in the same second) are ordered by ID so the order is stable.
+    return {
+        f"G{number:03d}": sorted(set(keys), key=lambda k: (by_key[k].time, k[0], int(k[1])))
+        for number, (keys, _note) in enumerate(groups.values(), start=1)
+    }
+
+
+def write(groups, negatives, pool: list[Message], groups_csv: Path, negatives_csv: Path) -> None:
+    """The labels in the CSV exchange format (`group,文件,留言编号,备注` and the negatives' columns)."""
+    notes = [note for _keys, note in groups.values()]
     with open(groups_csv, "w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle, lineterminator="\n")
         out.writerow(["group", "文件", "留言编号", "备注"])
-        for number, (keys, note) in enumerate(groups.values(), start=1):
-            # Ties in time (messages sent in the same second) are ordered by ID so the file is stable.
-            ordered = sorted(set(keys), key=lambda k: (by_key[k].time, k[0], int(k[1])))
-            for position, key in enumerate(ordered):
-                out.writerow([f"G{number:03d}", key[0], key[1], note if position == 0 else ""])
+        for note, (name, keys) in zip(notes, ordered_groups(groups, pool).items(), strict=True):
+            for position, key in enumerate(keys):
+                out.writerow([name, key[0], key[1], note if position == 0 else ""])
     with open(negatives_csv, "w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle, lineterminator="\n")
         out.writerow(["query_文件", "query_留言编号", "negative_文件", "negative_留言编号", "kind", "备注"])
@@ -106,7 +117,12 @@ def write(groups, negatives, pool: list[Message], groups_csv: Path = GROUPS_CSV,
             out.writerow([query[0], query[1], negative[0], negative[1], kind, note])
 
 
-def load_groups(path: Path = GROUPS_CSV) -> dict[str, list[Key]]:
+def load_groups(path: Path | None = None, *, pool: list[Message] | None = None) -> dict[str, list[Key]]:
+    """From a CSV file, or (path None) from labels.txt ordered by the pool, read from ../shared/data
+    unless given."""
+    if path is None:
+        groups, _negatives = parse()
+        return ordered_groups(groups, pool if pool is not None else unique_pool())
     groups: dict[str, list[Key]] = defaultdict(list)
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -114,7 +130,9 @@ def load_groups(path: Path = GROUPS_CSV) -> dict[str, list[Key]]:
     return dict(groups)
 
 
-def load_negatives(path: Path = NEGATIVES_CSV) -> list[tuple[Key, Key, str]]:
+def load_negatives(path: Path | None = None) -> list[tuple[Key, Key, str]]:
+    if path is None:
+        return [(query, negative, kind) for query, negative, kind, _note in parse()[1]]
     with open(path, encoding="utf-8", newline="") as handle:
         return [
             ((r["query_文件"], r["query_留言编号"]), (r["negative_文件"], r["negative_留言编号"]), r["kind"])
@@ -145,6 +163,9 @@ def summary(groups, negatives, pool: list[Message]) -> dict:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description="Check labels.txt against the pool of ../shared/data.")
+    parser.add_argument("--csv", type=Path, default=None, help="also write the labels as CSV files into DIR")
+    args = parser.parse_args()
     pool = unique_pool()
     groups, negatives = parse()
     problems = check(groups, negatives, pool)
@@ -152,7 +173,9 @@ def main() -> None:
         print(problem, file=sys.stderr)
     if problems:
         sys.exit(1)
-    write(groups, negatives, pool)
+    if args.csv is not None:
+        args.csv.mkdir(parents=True, exist_ok=True)
+        write(groups, negatives, pool, args.csv / GROUPS_CSV_NAME, args.csv / NEGATIVES_CSV_NAME)
     print(summary(groups, negatives, pool))
 
 
