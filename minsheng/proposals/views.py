@@ -47,6 +47,19 @@ def render_detail(request, proposal: Proposal, *, forms=None, status: int = 200,
     return render(request, "proposals/detail.html", context, status=status)
 
 
+def form_step(request, proposal, key, form, call, success):
+    """Run one service call for a bound form; on error show the proposal's page with the form in place."""
+    if form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect("proposals:detail", proposal.pk)
+    return render_detail(request, proposal, forms={key: form}, status=422)
+
+
 def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
@@ -172,40 +185,33 @@ def detail(request, pk: int):
 @require_POST
 def cosign_answer(request, pk: int):
     proposal = proposal_or_404(request, pk)
-    form = CosignAnswerForm(request.POST)
     confirm = request.POST.get("answer") == "confirm"
-    if form.is_valid():
-        try:
-            services.cosigner_answer(
-                actor=request.user, proposal=proposal, confirm=confirm, note=form.cleaned_data["note"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("已确认联名") if confirm else _("已拒绝联名"))
-            return redirect("proposals:detail", proposal.pk)
-    return render_detail(request, proposal, forms={"cosign": form}, status=422)
+    return form_step(
+        request,
+        proposal,
+        "cosign",
+        CosignAnswerForm(request.POST),
+        lambda d: services.cosigner_answer(
+            actor=request.user, proposal=proposal, confirm=confirm, note=d["note"]
+        ),
+        _("已确认联名") if confirm else _("已拒绝联名"),
+    )
 
 
 @login_required
 @require_POST
 def rate(request, pk: int):
     proposal = proposal_or_404(request, pk)
-    form = RateForm(request.POST)
-    if form.is_valid():
-        try:
-            services.proposal_rate(
-                actor=request.user,
-                proposal=proposal,
-                rating=form.cleaned_data["rating"],
-                comment=form.cleaned_data["comment"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("感谢您的评价"))
-            return redirect("proposals:detail", proposal.pk)
-    return render_detail(request, proposal, forms={"rate": form}, status=422)
+    return form_step(
+        request,
+        proposal,
+        "rate",
+        RateForm(request.POST),
+        lambda d: services.proposal_rate(
+            actor=request.user, proposal=proposal, rating=d["rating"], comment=d["comment"]
+        ),
+        _("感谢您的评价"),
+    )
 
 
 @login_required
@@ -217,4 +223,3 @@ def contact_reveal(request, pk: int):
     response = render(request, "proposals/_contact_revealed.html", values)
     add_never_cache_headers(response)
     return response
-

@@ -17,7 +17,7 @@ from . import selectors, services
 from .forms import AdmitForm, AssignForm, ConvertForm, ExtendForm, JoinForm, NotAdmitForm, ReviewNoteForm
 from .models import Proposal
 from .permissions import is_office
-from .views import _page, apply_errors, proposal_or_404, render_detail
+from .views import _page, form_step, proposal_or_404
 
 S = Proposal.Status
 
@@ -83,24 +83,11 @@ def deadlines(request):
     )
 
 
-def _act(request, proposal, key, form, call, success):
-    """Run one service call for a bound form; on error show the proposal's page with the form in place."""
-    if form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect("proposals:detail", proposal.pk)
-    return render_detail(request, proposal, forms={key: form}, status=422)
-
-
 @login_required
 @require_POST
 def admit(request, pk: int):
     proposal = proposal_or_404(request, pk)
-    return _act(
+    return form_step(
         request,
         proposal,
         "admit",
@@ -116,7 +103,7 @@ def admit(request, pk: int):
 @require_POST
 def not_admit(request, pk: int):
     proposal = proposal_or_404(request, pk)
-    return _act(
+    return form_step(
         request,
         proposal,
         "not_admit",
@@ -136,7 +123,7 @@ def not_admit(request, pk: int):
 @require_POST
 def convert(request, pk: int):
     proposal = proposal_or_404(request, pk)
-    return _act(
+    return form_step(
         request,
         proposal,
         "convert",
@@ -163,14 +150,14 @@ def review_note(request, pk: int):
             is_key=d["is_key"] if office else None,
         )
 
-    return _act(request, proposal, "review_note", ReviewNoteForm(request.POST), call, _("已保存"))
+    return form_step(request, proposal, "review_note", ReviewNoteForm(request.POST), call, _("已保存"))
 
 
 @login_required
 @require_POST
 def assign(request, pk: int):
     proposal = proposal_or_404(request, pk)
-    return _act(
+    return form_step(
         request,
         proposal,
         "assign",
@@ -191,7 +178,7 @@ def assign(request, pk: int):
 @require_POST
 def extend(request, pk: int):
     proposal = proposal_or_404(request, pk)
-    return _act(
+    return form_step(
         request,
         proposal,
         "extend",
@@ -223,7 +210,7 @@ def join(request, pk: int):
             )
         services.proposals_join(actor=request.user, proposals=[proposal, *others], title=d["title"])
 
-    return _act(request, proposal, "join", form, call, _("已并案办理，各提案仍分别答复"))
+    return form_step(request, proposal, "join", form, call, _("已并案办理，各提案仍分别答复"))
 
 
 @login_required

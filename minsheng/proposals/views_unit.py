@@ -13,9 +13,8 @@ from . import selectors, services
 from .forms import CoHandlingViewForm, ContactForm, ObjectForm, ReplyForm, SignForm
 from .models import Proposal
 from .permissions import can_see_proposals_overview
-from .views import _page, proposal_or_404, render_detail
+from .views import _page, form_step, proposal_or_404, render_detail
 from .views_context import own_assignment
-from .views_office import _act
 
 
 @login_required
@@ -46,7 +45,7 @@ def object_(request, pk: int):
     assignment = own_assignment(request.user, proposal)
     if assignment is None:
         raise PermissionDenied(_("只有承办单位本单位的承办人可以提出异议"))
-    return _act(
+    return form_step(
         request,
         proposal,
         "object",
@@ -60,7 +59,7 @@ def object_(request, pk: int):
 @require_POST
 def contact(request, pk: int):
     proposal = proposal_or_404(request, pk)
-    return _act(
+    return form_step(
         request,
         proposal,
         "contact",
@@ -80,7 +79,7 @@ def contact(request, pk: int):
 @require_POST
 def cohandling(request, pk: int):
     proposal = proposal_or_404(request, pk)
-    return _act(
+    return form_step(
         request,
         proposal,
         "cohandling",
@@ -94,7 +93,7 @@ def cohandling(request, pk: int):
 @require_POST
 def reply(request, pk: int):
     proposal = proposal_or_404(request, pk)
-    return _act(
+    return form_step(
         request,
         proposal,
         "reply",
@@ -120,7 +119,7 @@ def reply(request, pk: int):
 @require_POST
 def sign(request, pk: int):
     proposal = proposal_or_404(request, pk)
-    return _act(
+    return form_step(
         request,
         proposal,
         "sign",
