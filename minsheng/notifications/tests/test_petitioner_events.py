@@ -205,8 +205,13 @@ def test_it_leaves_online_registrations_to_the_portals_own_message(city, registe
 @pytest.mark.parametrize("kind", ["handling_note", "hearing", "closed", "rated"])
 def test_it_does_not_text_about_internal_steps(city, register, kind):
     from minsheng.notifications.petitioners import EVENT_BY_KIND
+    from minsheng.petitions.services.events import matter_event_record
 
     assert kind not in EVENT_BY_KIND
+    matter = open_matter(register)
+    before = Notification.objects.filter(recipient__isnull=True).count()
+    matter_event_record(matter=matter, kind=kind, note="内部步骤")
+    assert Notification.objects.filter(recipient__isnull=True).count() == before
 
 
 def test_it_never_texts_about_imported_history(city, register):
