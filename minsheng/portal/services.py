@@ -98,6 +98,18 @@ def check_portal_uploads(uploads, errors: dict) -> list:
     return checked
 
 
+class Locked(Exception):
+    """Too many attempts: from this address or for this code (tracking), or this person (submitting)."""
+
+    def __init__(self, until: dt.datetime):
+        super().__init__("locked")
+        self.until = until
+
+
+def _submission_limits(ip: str, id_number: str, phone: str) -> list[tuple[str, str]]:
+    return [("submit_ip", ip), ("submit_identity", f"id:{id_number}"), ("submit_identity", f"phone:{phone}")]
+
+
 @transaction.atomic
 def online_submission_register(
     *,
@@ -111,6 +123,7 @@ def online_submission_register(
     township: Organisation | None,
     place: str,
     uploads=(),
+    client_ip: str = "",
     credentials: Credentials | None = None,
 ) -> tuple[OnlineAccess, Credentials]:
     """Register what a citizen filed on the portal as an online submission at the petition bureau,
@@ -118,6 +131,12 @@ def online_submission_register(
 
     `credentials` is for the demo loader only, which prints known ones; citizens always get new
     random ones."""
+    # Limits per address and per person (ID number, phone), counted with the registration itself.
+    limits = _submission_limits(client_ip, id_number, phone)
+    for scope, value in limits:
+        until = throttle.locked_until(scope, value)
+        if until is not None:
+            raise Locked(until)
     errors: dict[str, list[str]] = {}
     if not (id_number or "").strip():
         errors["id_number"] = ["请填写身份证号码"]
@@ -159,6 +178,8 @@ def online_submission_register(
             upload=upload,
             checked=result,
         )
+    for scope, value in limits:
+        throttle.hit(scope, value)
     credentials = credentials or Credentials(query_code=_new_code(), password=_new_password())
     access = OnlineAccess.objects.create(
         matter=matter,
@@ -184,19 +205,13 @@ def _new_password() -> str:
 # ---- tracking: the code and password open one matter for a while ----------------------------------
 
 
-class TrackLocked(Exception):
-    def __init__(self, until: dt.datetime):
-        super().__init__("locked")
-        self.until = until
-
-
 @cache
 def _dummy_hash() -> str:
     return make_password(secrets.token_urlsafe(16))
 
 
 def access_verify(*, query_code: str, password: str, client_ip: str) -> OnlineAccess | None:
-    """The access the code and password open, or None. Raises TrackLocked while a lock holds.
+    """The access the code and password open, or None. Raises Locked while a lock holds.
 
     An unknown code costs the same password hashing as a known one, so the answer and its timing do
     not tell a guesser which codes exist."""
@@ -204,7 +219,7 @@ def access_verify(*, query_code: str, password: str, client_ip: str) -> OnlineAc
     for scope, value in (("track_ip", client_ip), ("track_code", code)):
         until = throttle.locked_until(scope, value)
         if until is not None:
-            raise TrackLocked(until)
+            raise Locked(until)
     access = OnlineAccess.objects.filter(query_code=code).select_related("matter").first() if code else None
     encoded = access.password_hash if access is not None else _dummy_hash()
     ok = check_password((password or "").strip(), encoded) and access is not None
@@ -215,7 +230,7 @@ def access_verify(*, query_code: str, password: str, client_ip: str) -> OnlineAc
     locks = [throttle.hit("track_ip", client_ip), throttle.hit("track_code", code)]
     until = max((u for u in locks if u is not None), default=None)
     if until is not None:
-        raise TrackLocked(until)
+        raise Locked(until)
     return None
 
 

@@ -156,15 +156,6 @@ def submit_confirm(request):
     }
     if request.method == "GET":
         return render(request, "portal/confirm.html", context)
-    ip = _ip(request)
-    for scope, value in (
-        ("submit_ip", ip),
-        ("submit_identity", f"id:{fields['id_number']}"),
-        ("submit_identity", f"phone:{fields['phone']}"),
-    ):
-        until = throttle.locked_until(scope, value)
-        if until is not None:
-            return _too_many(request, "portal/confirm.html", context, until)
     uploads = pending.open_files(data)
     try:
         access, credentials = services.online_submission_register(
@@ -178,7 +169,10 @@ def submit_confirm(request):
             township=township,
             place=fields["place"],
             uploads=uploads,
+            client_ip=_ip(request),
         )
+    except services.Locked as locked:
+        return _too_many(request, "portal/confirm.html", context, locked.until)
     except ValidationError as exc:
         context["errors"] = [m for messages in exc.message_dict.values() for m in messages]
         return render(request, "portal/confirm.html", context, status=400)
@@ -191,9 +185,6 @@ def submit_confirm(request):
         for upload in uploads:
             upload.close()
     pending.discard(request.session)
-    throttle.hit("submit_ip", ip)
-    throttle.hit("submit_identity", f"id:{fields['id_number']}")
-    throttle.hit("submit_identity", f"phone:{fields['phone']}")
     # Shown in this response only, never stored: a reload does not show them again.
     return render(
         request,
@@ -247,7 +238,7 @@ def track(request):
                 password=form.cleaned_data["password"],
                 client_ip=ip,
             )
-        except services.TrackLocked as locked:
+        except services.Locked as locked:
             return _too_many(request, "portal/track.html", {"form": TrackForm()}, locked.until)
     if access is None:
         form = TrackForm(initial={"query_code": form.cleaned_data["query_code"]})
