@@ -21,6 +21,7 @@ class AuditEntry(models.Model):
         API_TOKEN_REVOKE = "api_token_revoke", _("吊销 API 令牌")
         KEY_ROTATION = "key_rotation", _("密钥轮换")
         IMPORT = "import", _("导入")
+        MESSAGE_RESEND = "message_resend", _("重新发送消息")
 
     at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -34,6 +34,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 
+from minsheng.audit.models import AuditEntry
+from minsheng.audit.services import audit_record
 from minsheng.lib import crypto
 
 from .backends import backend_for
@@ -318,10 +320,12 @@ def notifications_retry_due(*, now: dt.datetime | None = None, limit: int = 500)
     return report
 
 
-def notification_resend(*, actor, notification: Notification) -> Notification:
+def notification_resend(*, actor, notification: Notification, request=None) -> Notification:
     """Staff's "重新发送" of one failed SMS or e-mail, whatever attempts it has used.
 
-    Not atomic on purpose, like notification_send: the gateway is called outside any transaction."""
+    Written to the audit log before the gateway is called: a resent message may carry a petitioner's
+    query password, so who sent what again must be on record even if the sending then fails. Not atomic
+    on purpose, like notification_send: the gateway is called outside any transaction."""
     from .selectors import outbox_visible_to, sees_outbox
 
     if not sees_outbox(actor) or not outbox_visible_to(user=actor).filter(pk=notification.pk).exists():
@@ -329,6 +333,17 @@ def notification_resend(*, actor, notification: Notification) -> Notification:
     notification.refresh_from_db()
     if notification.status != Status.FAILED:
         raise ValidationError({"status": ["只有发送失败的消息可以重新发送"]})
+    audit_record(
+        action=AuditEntry.Action.MESSAGE_RESEND,
+        actor=actor,
+        obj=notification,
+        detail={
+            "channel": notification.channel,
+            "event": notification.event,
+            "attempts": notification.attempts,
+        },
+        request=request,
+    )
     return notification_send(notification_id=notification.pk)
 
 

@@ -65,7 +65,7 @@ def outbox_resend(request, pk: int):
     _require_outbox(request.user)
     notification = get_object_or_404(selectors.outbox_visible_to(user=request.user), pk=pk)
     try:
-        result = services.notification_resend(actor=request.user, notification=notification)
+        result = services.notification_resend(actor=request.user, notification=notification, request=request)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from minsheng.accounts.models import Role, User
+from minsheng.audit.models import AuditEntry
 from minsheng.notifications.models import Notification
 from minsheng.notifications.services import credentials_sms_send, notification_queue
 from minsheng.petitions.tests.workflow_steps import staff
@@ -113,6 +114,10 @@ def test_resending_a_failed_message_sends_it(client, city, outbox):
     failed.refresh_from_db()
     assert (failed.status, failed.attempts) == ("sent", 2)
     assert "已重新发送" in client.get(URL).content.decode()
+    # Who sent what again is on record (a resent message may carry a query password).
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.MESSAGE_RESEND)
+    assert (entry.actor, entry.object_id, entry.ip_address) == (city.supervisor, str(failed.pk), "127.0.0.1")
+    assert entry.detail == {"channel": "sms", "event": failed.event, "attempts": 1}
 
 
 def test_resending_a_sent_message_is_refused(client, city, outbox):
@@ -124,6 +129,7 @@ def test_resending_a_sent_message_is_refused(client, city, outbox):
     sent.refresh_from_db()
     assert sent.attempts == 1
     assert "只有发送失败的消息可以重新发送" in client.get(URL).content.decode()
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.MESSAGE_RESEND).exists()
 
 
 @pytest.mark.parametrize("role", ["yunzhong_handler", "registrar", "leader", "lawyer"])
