@@ -291,7 +291,7 @@ def _bulk_loading(cursor, tables: list[str]):
         yield
         return
     cursor.execute(
-        "SELECT c.conname, c.conrelid::regclass::text, pg_get_constraintdef(c.oid), c.conindid "
+        "SELECT c.conname, c.conrelid::regclass::text, pg_get_constraintdef(c.oid) "
         "FROM pg_constraint c WHERE c.conrelid::regclass::text = ANY(%s) AND c.contype IN ('p', 'u') "
         "AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)",
         [tables],
@@ -304,19 +304,20 @@ def _bulk_loading(cursor, tables: list[str]):
         [tables],
     )
     indexes = cursor.fetchall()
-    for name, table, _definition, _index in constraints:
+    for name, table, _definition in constraints:
         cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
     for name, _definition in indexes:
         cursor.execute(f"DROP INDEX {name}")
     # Foreign-key checks are triggers; a replica session skips them (the bench runs as a superuser).
     cursor.execute("SET session_replication_role = replica")
+    # Sorting memory for the index builds (this machine has 24 GB; a GIN build spills to disk without it).
     cursor.execute("SET maintenance_work_mem = '6GB'")
     try:
         yield
     finally:
         cursor.execute("SET session_replication_role = DEFAULT")
         started = time.perf_counter()
-        for name, table, definition, _index in constraints:
+        for name, table, definition in constraints:
             cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
         for _name, definition in indexes:
             cursor.execute(definition)
