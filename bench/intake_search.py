@@ -360,6 +360,13 @@ def main() -> None:
         help="copy only the similarity index and time only the intake check (a full-text index of "
         "10,000,000 matters does not fit this machine's disk and time)",
     )
+    parser.add_argument(
+        "--query-seed",
+        type=int,
+        default=None,
+        help="draw other queries than the default ones (e.g. to time a warm database on queries it has "
+        "not answered before)",
+    )
     args = parser.parse_args()
     data_dir = Path(settings.SHARED_DATA_DIR)
     if not data_dir.is_dir():
@@ -384,7 +391,10 @@ def main() -> None:
     corpus = Corpus(data_dir, rng)
     total = Matter.objects.count()
 
-    query_rng = random.Random(SEED + 1)
+    query_rng = random.Random(SEED + 1 if args.query_seed is None else args.query_seed)
+    if args.query_seed is not None:
+        # The places stay the corpus's (drawn when it was built); only the new matters asked about change.
+        corpus.rng = random.Random(args.query_seed)
     top_id = Matter.objects.order_by("-pk").values_list("pk", flat=True).first()
     repeats = []
     while len(repeats) < args.queries // 2:
