@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from minsheng.lib.forms import apply_errors
 from minsheng.petitions.selectors import matters_visible_to
 
 from . import selectors, services
@@ -206,7 +207,7 @@ def joint_create(request, pk: int):
             route_kind=data["route_kind"],
         )
     except ValidationError as exc:
-        _apply_errors(form, exc)
+        apply_errors(form, exc)
         return _detail(request, issue, filters, joint_form=form, status=422)
     messages.success(
         request,
@@ -214,12 +215,6 @@ def joint_create(request, pk: int):
         % {"count": joint.members.count(), "org": joint.lead_org.name},
     )
     return redirect("hotissues:joint_detail", joint.pk)
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    fields = {"matters", "lead_matter", "lead_org", "title", "note", "route_kind"}
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in fields else None, errors)
 
 
 def _joint_or_404(request, pk: int) -> JointHandling:

@@ -5,9 +5,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from minsheng.lib.forms import form_step
 from minsheng.petitions.selectors import matters_visible_to
 from minsheng.supervision.selectors import items_visible_to
 
@@ -212,15 +214,14 @@ def task_detail(request, pk: int):
 def _task_post(request, pk: int, key: str, form_class, call, success: str):
     task = _task_or_404(request, pk)
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            call(task, form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect("meetings:task_detail", task.pk)
-    return _task_page(request, task, forms={key: form}, status=422)
+    return form_step(
+        request,
+        form=form,
+        call=lambda data: call(task, data),
+        success=success,
+        done=reverse("meetings:task_detail", args=[task.pk]),
+        failed=lambda: _task_page(request, task, forms={key: form}, status=422),
+    )
 
 
 @login_required

@@ -115,12 +115,6 @@ class ActivityForm(forms.Form):
         return {name: getattr(activity, name) for name in names}
 
 
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's field-keyed messages beside the form's fields (others at the top)."""
-    for field, messages in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
-
-
 class ResultsForm(forms.Form):
     """One count per choice of the activity's questionnaire, named choice_<id>."""
 

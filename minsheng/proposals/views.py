@@ -11,9 +11,13 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from minsheng.lib.forms import apply_errors as shared_apply_errors
+from minsheng.lib.forms import form_step as shared_form_step
 
 from . import selectors, services
 from .forms import CosignAnswerForm, ProposalSubmitForm, RateForm, SimilarQueryForm
@@ -24,15 +28,12 @@ from .views_context import detail_context
 PAGE_SIZE = getattr(settings, "MATTER_LIST_PAGE_SIZE", 25)
 
 
+# The services name the joined proposals "proposals"; the join form asks for their numbers.
+FIELD_NAMES = {"proposals": "numbers"}
+
+
 def apply_errors(form, exc: ValidationError) -> None:
-    """A service's field-keyed errors in place on the form; others at the top of it."""
-    if hasattr(exc, "error_dict"):
-        aliases = {"proposals": "numbers"}
-        for field, errors in exc.message_dict.items():
-            field = aliases.get(field, field)
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+    shared_apply_errors(form, exc, FIELD_NAMES)
 
 
 def proposal_or_404(request, pk: int) -> Proposal:
@@ -49,15 +50,15 @@ def render_detail(request, proposal: Proposal, *, forms=None, status: int = 200,
 
 def form_step(request, proposal, key, form, call, success):
     """Run one service call for a bound form; on error show the proposal's page with the form in place."""
-    if form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect("proposals:detail", proposal.pk)
-    return render_detail(request, proposal, forms={key: form}, status=422)
+    return shared_form_step(
+        request,
+        form=form,
+        call=call,
+        success=success,
+        done=reverse("proposals:detail", args=[proposal.pk]),
+        failed=lambda: render_detail(request, proposal, forms={key: form}, status=422),
+        names=FIELD_NAMES,
+    )
 
 
 def _page(request, queryset):

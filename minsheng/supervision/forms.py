@@ -1,7 +1,6 @@
 """Forms of the supervision pages: they parse input; the services decide what is allowed."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.models import Organisation
@@ -89,9 +88,3 @@ class FollowUpForm(forms.Form):
 
 class CloseForm(forms.Form):
     note = forms.CharField(label=_("办结说明"), max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3}))
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    for field, messages in exc.message_dict.items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)

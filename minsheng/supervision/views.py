@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from minsheng.documents.views import pdf_response, preview_response
 from minsheng.instructions.selectors import instructions_visible_to
+from minsheng.lib.forms import apply_errors, form_step
 from minsheng.meetings.models import MeetingTask
 from minsheng.meetings.selectors import task_get
 from minsheng.petitions.selectors import matters_visible_to
@@ -28,7 +29,6 @@ from .forms import (
     FollowUpForm,
     ItemFilterForm,
     NoticeForm,
-    apply_errors,
 )
 from .models import LEVEL_ORDER, SupervisionItem, SupervisionNotice
 from .permissions import (
@@ -188,15 +188,14 @@ def item_detail(request, pk: int):
 
 def _post(request, item, key: str, form, call, success: str):
     """Run one service from a form on the item's page; on a mistake show the page with the form's errors."""
-    if form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, success)
-            return redirect("supervision:item_detail", item.pk)
-    return _detail(request, item, forms={key: form}, status=422)
+    return form_step(
+        request,
+        form=form,
+        call=call,
+        success=success,
+        done=reverse("supervision:item_detail", args=[item.pk]),
+        failed=lambda: _detail(request, item, forms={key: form}, status=422),
+    )
 
 
 @login_required

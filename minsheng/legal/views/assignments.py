@@ -9,13 +9,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from minsheng.lib.forms import apply_errors
 from minsheng.petitions.selectors import matter_submissions, matters_visible_to
 
 from .. import selectors, services
 from ..forms import AssignmentFilterForm, AssignmentForm, DeclarationForm, EndForm, MediationForm, OpinionForm
 from ..models import LawyerAssignment, LegalOpinion
 from ..permissions import can_assign_lawyers, is_lawyer
-from ._common import PAGE_SIZE, apply_errors, query_without_page, require_seeing
+from ._common import PAGE_SIZE, query_without_page, require_seeing
 
 Status = LawyerAssignment.Status
 

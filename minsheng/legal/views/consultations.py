@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from minsheng.lib.forms import apply_errors
 from minsheng.petitions.selectors import matters_visible_to
 
 from .. import selectors, services
 from ..forms import ConsultationFilterForm, ConsultationForm
 from ..models import Consultation, ConsultationTopic
 from ..permissions import can_record_consultations, is_lawyer
-from ._common import PAGE_SIZE, apply_errors, query_without_page, require_seeing
+from ._common import PAGE_SIZE, query_without_page, require_seeing
 
 # What the quick entry keeps for the next entry (many consultations a day, same lawyer and place).
 STICKY = ("consulted_on", "lawyer", "organisation", "topic")

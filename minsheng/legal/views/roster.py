@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from minsheng.calendars.selectors import work_calendar
+from minsheng.lib.forms import apply_errors
 
 from .. import selectors, services
 from ..forms import DutyShiftForm, MonthForm, RosterPlanForm
 from ..models import DutyShift
 from ..permissions import can_plan_roster, is_lawyer
-from ._common import apply_errors, require_seeing
+from ._common import require_seeing
 
 
 def _month_of(request) -> tuple[int, int]:

@@ -8,8 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from minsheng.lib.forms import apply_errors
+
 from .. import selectors, services
-from ..forms import ActivityFilterForm, ActivityForm, PhotoForm, ResultsForm, apply_errors
+from ..forms import ActivityFilterForm, ActivityForm, PhotoForm, ResultsForm
 from ..models import ActivityPhoto
 from ..permissions import can_record_for, can_record_outreach
 from .common import activity_or_404, query_without_page, require_recording, require_seeing
