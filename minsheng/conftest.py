@@ -202,6 +202,27 @@ def browser_switch_user(page, username: str, password: str = PASSWORD) -> None:
     browser_login(page, username, password)
 
 
+_HTMX_QUIET = """(quiet) => {
+  const state = window.__htmxQuiet || (window.__htmxQuiet = (() => {
+    const s = { last: Date.now() };
+    const touch = () => { s.last = Date.now(); };
+    for (const name of ["input", "change", "htmx:beforeRequest", "htmx:afterRequest"]) {
+      document.addEventListener(name, touch, true);
+    }
+    return s;
+  })());
+  // htmx marks an element with .htmx-request while its request is in flight.
+  return !document.querySelector(".htmx-request") && Date.now() - state.last > quiet;
+}"""
+
+
+def browser_htmx_settle(page, quiet_ms: int = 1000) -> None:
+    """Wait until the page's htmx boxes have answered and nothing was typed or asked for `quiet_ms`
+    (longer than the boxes' 700 ms typing delay). Submitting while a box's request is in flight makes
+    two requests at once, which the test server's shared in-memory SQLite connection cannot serve."""
+    page.wait_for_function(_HTMX_QUIET, arg=quiet_ms, polling=100)
+
+
 def browser_login(page, username: str, password: str = PASSWORD) -> None:
     page.goto(f"{page.base_url}/accounts/login/")
     page.fill("#id_username", username)

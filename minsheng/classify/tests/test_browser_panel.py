@@ -3,7 +3,7 @@
 import pytest
 
 from minsheng.classify.models import CategorySuggestionFeedback
-from minsheng.conftest import ARTIFACTS, browser_login
+from minsheng.conftest import ARTIFACTS, browser_htmx_settle, browser_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,6 +26,7 @@ def test_a_registrar_picks_a_suggested_category_and_unit(browser_page, city, sma
     assert page.input_value("#id_concerned_org") == str(city.housing.pk)
     page.locator("#classify-suggestions").screenshot(path=str(ARTIFACTS / "intake-suggestions.png"))
 
+    browser_htmx_settle(page)
     page.click("#submit-intake")
     page.wait_for_selector("h1:has-text('小区物业乱收停车费')")
     feedback = CategorySuggestionFeedback.objects.get()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from minsheng.conftest import ARTIFACTS, browser_login
+from minsheng.conftest import ARTIFACTS, browser_htmx_settle, browser_login
 from minsheng.petitions.models import Matter
 from minsheng.petitions.services import PetitionerEntry
 from minsheng.similarity.models import MatchDecision
@@ -37,6 +37,7 @@ def test_the_registrar_attaches_a_repeat_from_the_panel(browser_page, city, regi
     page.click(f"[data-attach-number='{earlier.number}']")
     assert page.input_value("#id_matter_number") == earlier.number
     page.wait_for_selector(".match-chosen")
+    browser_htmx_settle(page)
     page.click("#submit-intake")
 
     page.wait_for_selector(f"h1:has-text('{earlier.title}')")
